@@ -57,6 +57,20 @@ public abstract sealed class QuireException extends RuntimeException {
         }
     }
 
+    /** A schema text was refused; each problem names its line and column. */
+    public static final class InvalidSchema extends QuireException {
+        private final transient List<io.quire.schema.parse.SchemaProblem> problems;
+
+        public InvalidSchema(String message, List<io.quire.schema.parse.SchemaProblem> problems) {
+            super(message);
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<io.quire.schema.parse.SchemaProblem> problems() {
+            return problems;
+        }
+    }
+
     /** The thing already exists (e.g. creating a database twice). */
     public static final class AlreadyExists extends QuireException {
         public AlreadyExists(String message) {

@@ -1,0 +1,390 @@
+package io.quire.server.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quire.merge.Hlc;
+import io.quire.merge.document.DocumentCodec;
+import io.quire.schema.Schema;
+import io.quire.schema.parse.SchemaException;
+import io.quire.schema.parse.SchemaParser;
+import io.quire.sdk.ChangeBatch;
+import io.quire.sdk.ChangeListener;
+import io.quire.sdk.CommitResult;
+import io.quire.sdk.ConflictRecord;
+import io.quire.sdk.Database;
+import io.quire.sdk.DatabaseInfo;
+import io.quire.sdk.Document;
+import io.quire.sdk.DocumentId;
+import io.quire.sdk.DocumentVersion;
+import io.quire.sdk.Page;
+import io.quire.sdk.QuireException;
+import io.quire.sdk.Revision;
+import io.quire.sdk.Transaction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A database stored in one bare Git repository: reads from an immutable {@link Head}, writes through
+ * the {@link GroupCommitter}. Every change is one commit on {@code refs/heads/main}.
+ */
+public final class GitDatabase implements Database, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GitDatabase.class);
+
+    private final String name;
+    private final String node;
+    private final FileRepository repo;
+    private final GroupCommitter committer;
+    private final CommitWriter commits;
+    private final ExecutorService notifier;
+    private final List<Consumer<HeadChange>> headListeners = new CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<String>> headWaiters = new CopyOnWriteArrayList<>();
+    private volatile Head head;
+    private Hlc lastClock = Hlc.ZERO; // committer thread only
+
+    /** A head move: from and to (commits; from is null for the first commit). */
+    public record HeadChange(ObjectId from, ObjectId to, Head head) {
+    }
+
+    GitDatabase(String name, String node, FileRepository repo) throws IOException {
+        this.name = name;
+        this.node = node;
+        this.repo = repo;
+        this.commits = new CommitWriter(repo);
+        this.head = loadHead();
+        this.notifier = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("quire-notify-" + name).daemon(true).factory());
+        this.committer = new GroupCommitter(name, this::commitGroup);
+    }
+
+    public FileRepository repository() {
+        return repo;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public Head currentHead() {
+        return head;
+    }
+
+    private Head loadHead() throws IOException {
+        Ref ref = repo.exactRef(StoreLayout.MAIN_REF);
+        if (ref == null || ref.getObjectId() == null) throw new IOException("database " + name + " has no main branch");
+        return headAt(ref.getObjectId());
+    }
+
+    Head headAt(ObjectId commit) throws IOException {
+        try (RevWalk rw = new RevWalk(repo)) {
+            RevCommit c = rw.parseCommit(commit);
+            PersistentTree tree = PersistentTree.load(repo, c.getTree().getId());
+            return new Head(commit, tree, readSchema(tree));
+        }
+    }
+
+    Schema readSchema(PersistentTree tree) throws IOException {
+        ObjectId id = tree.blob(StoreLayout.META_DIR + "/" + StoreLayout.SCHEMA_FILE);
+        if (id == null) throw new IOException("database " + name + " has no schema");
+        String text = new String(repo.open(id, Constants.OBJ_BLOB).getCachedBytes(), StandardCharsets.UTF_8);
+        try {
+            return SchemaParser.parse(text);
+        } catch (SchemaException e) {
+            throw new IOException("stored schema of " + name + " does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String head() {
+        return head.commitName();
+    }
+
+    public Schema schema() {
+        return head.schema();
+    }
+
+    @Override
+    public DatabaseInfo info() {
+        Head h = head;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String type : h.schema().types().keySet()) {
+            PersistentTree t = h.tree().dir(type);
+            long n = 0;
+            if (t != null) for (String bucket : t.names()) {
+                long[] c = {0};
+                t.dir(bucket).forEachBlob(null, (entry, id) -> {
+                    if (entry.endsWith(StoreLayout.DOC_SUFFIX)) c[0]++;
+                });
+                n += c[0];
+            }
+            counts.put(type, n);
+        }
+        return new DatabaseInfo(name, replicaId(h), h.commitName(), h.schema(), counts);
+    }
+
+    private String replicaId(Head h) {
+        ObjectId id = h.tree().blob(StoreLayout.META_DIR + "/" + StoreLayout.DATABASE_FILE);
+        if (id == null) return "";
+        return readJson(id).path("replicaId").asText("");
+    }
+
+    private JsonNode readJson(ObjectId blob) {
+        try {
+            return DocumentCodec.MAPPER.readTree(repo.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<Document> get(DocumentId id) {
+        ObjectId blob = head.tree().blob(StoreLayout.docPath(id));
+        return blob == null ? Optional.empty() : Optional.of(document(id, blob));
+    }
+
+    Document document(DocumentId id, ObjectId blob) {
+        try {
+            byte[] bytes = repo.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+            return new Document(id, new Revision(blob.name()), DocumentCodec.decode(bytes).data());
+        } catch (IOException e) {
+            throw new QuireException.Unavailable("cannot read " + id + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<byte[]> blob(String blobId) {
+        if (blobId == null || !ObjectId.isId(blobId)) throw new QuireException.InvalidRequest("invalid blob id '" + blobId + "'");
+        try (ObjectReader r = repo.newObjectReader()) {
+            ObjectId id = ObjectId.fromString(blobId);
+            if (!r.has(id, Constants.OBJ_BLOB)) return Optional.empty();
+            return Optional.of(r.open(id, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE));
+        } catch (IOException e) {
+            throw new QuireException.Unavailable("cannot read blob " + blobId + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Page list(String type, Optional<String> after, int limit) {
+        if (DocumentId.problem(type, "x") != null) throw new QuireException.InvalidRequest(DocumentId.problem(type, "x"));
+        Head h = head;
+        if (h.schema().type(type).isEmpty())
+            throw new QuireException.NotFound("schema '" + h.schema().name() + "' has no document type '" + type + "'");
+        int max = Math.max(1, Math.min(limit, 1000));
+        List<Document> docs = new ArrayList<>();
+        PersistentTree t = h.tree().dir(type);
+        if (t == null) return new Page(docs, Optional.empty());
+        int startBucket = after.map(StoreLayout::bucket).orElse(0);
+        String afterEntry = after.map(StoreLayout::docEntry).orElse(null);
+        for (int b = startBucket; b < 256 && docs.size() < max; b++) {
+            PersistentTree bucket = t.dir(StoreLayout.bucketName(b));
+            if (bucket == null) continue;
+            bucket.forEachBlob(b == startBucket ? afterEntry : null, (entry, blob) -> {
+                if (docs.size() >= max || !entry.endsWith(StoreLayout.DOC_SUFFIX)) return;
+                String id = entry.substring(0, entry.length() - StoreLayout.DOC_SUFFIX.length());
+                docs.add(document(new DocumentId(type, id), blob));
+            });
+        }
+        Optional<String> next = docs.size() == max ? Optional.of(docs.get(docs.size() - 1).id().id()) : Optional.empty();
+        return new Page(docs, next);
+    }
+
+    @Override
+    public ChangeBatch changes(String since, int limit) {
+        return ChangeFeed.changes(repo, since == null ? "" : since, head, Math.max(1, limit));
+    }
+
+    @Override
+    public List<DocumentVersion> history(DocumentId id, int limit) {
+        return DocumentHistory.of(repo, head, id, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @Override
+    public List<ConflictRecord> conflicts(int limit) {
+        return ConflictLog.list(repo, head.tree(), Math.max(1, limit));
+    }
+
+    // ---- writes ------------------------------------------------------------------------------
+
+    @Override
+    public CommitResult commit(Transaction tx) {
+        return await(committer.submit(tx));
+    }
+
+    public CompletableFuture<CommitResult> commitAsync(Transaction tx) {
+        return committer.submit(tx);
+    }
+
+    static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuireException.Unavailable("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof QuireException q) throw q;
+            if (e.getCause() instanceof UncheckedIOException u) throw new QuireException.Unavailable(u.getMessage());
+            throw new QuireException.Unavailable("write failed: " + e.getCause());
+        }
+    }
+
+    /** Group commit: applies each transaction, then writes one commit for all that succeeded. */
+    private void commitGroup(List<GroupCommitter.WriteJob> group) {
+        Head h = head;
+        List<CompletableFuture<CommitResult>> ok = new ArrayList<>();
+        List<List<CommitResult.Written>> results = new ArrayList<>();
+        try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter(); ObjectReader reader = ins.newReader()) {
+            WriteApplier applier = new WriteApplier(h, ins, reader, this::nextClock);
+            for (GroupCommitter.WriteJob job : group) {
+                try {
+                    results.add(applier.apply(job.tx()));
+                    ok.add(job.done());
+                } catch (QuireException e) {
+                    job.done().completeExceptionally(e);
+                } catch (RuntimeException e) {
+                    log.warn("event=write_rejected db={} error={}", name, e.toString());
+                    job.done().completeExceptionally(new QuireException.InvalidRequest("write refused: " + e.getMessage()));
+                }
+            }
+            if (ok.isEmpty()) return;
+            PersistentTree tree = h.tree().with(applier.changes()).write(ins);
+            if (tree.id().equals(h.tree().id())) { // nothing changed (e.g. identical rewrites): no empty commit
+                for (int i = 0; i < ok.size(); i++) ok.get(i).complete(new CommitResult(h.commitName(), results.get(i)));
+                return;
+            }
+            StringBuilder msg = new StringBuilder("quire: ").append(ok.size()).append(ok.size() == 1 ? " write" : " writes");
+            for (GroupCommitter.WriteJob job : group)
+                if (!job.tx().message().isEmpty() && ok.contains(job.done())) msg.append("\n\n").append(job.tx().message());
+            ObjectId c = CommitWriter.commit(ins, tree.id(), List.of(h.commit()), CommitWriter.ident(node, Instant.now()), msg.toString());
+            commits.flushDurably(ins);
+            if (!commits.moveRef(StoreLayout.MAIN_REF, h.commit(), c))
+                throw new IOException("main moved under the committer");
+            publish(new Head(c, tree, h.schema()));
+            for (int i = 0; i < ok.size(); i++) ok.get(i).complete(new CommitResult(c.name(), results.get(i)));
+        } catch (IOException | RuntimeException e) {
+            log.error("event=commit_failed db={}", name, e);
+            for (CompletableFuture<CommitResult> f : ok)
+                f.completeExceptionally(new QuireException.Unavailable("commit failed: " + e.getMessage()));
+        }
+    }
+
+    private Hlc nextClock() {
+        lastClock = lastClock.tick(System.currentTimeMillis(), node);
+        return lastClock;
+    }
+
+    /** Raises the local clock above a reading seen in merged data (called from the committer thread). */
+    void observeClock(Hlc seen) {
+        lastClock = lastClock.observe(seen, System.currentTimeMillis(), node);
+    }
+
+    /** Runs work alone on the writer thread (merges, schema changes, pruning) and waits for it. */
+    public <T> T exclusive(java.util.concurrent.Callable<T> work) {
+        if (committer.onCommitterThread()) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new QuireException.Unavailable(e.getMessage());
+            }
+        }
+        return await(committer.exclusive(work));
+    }
+
+    /**
+     * Makes {@code commit} the new head (writer thread only): flushes nothing itself, so callers
+     * flush their inserter durably first with {@link #flushDurably}.
+     */
+    void advance(ObjectId commit) throws IOException {
+        Head h = head;
+        if (!commits.moveRef(StoreLayout.MAIN_REF, h.commit(), commit)) throw new IOException("main moved under the writer");
+        publish(headAt(commit));
+    }
+
+    void flushDurably(ObjectInserter ins) throws IOException {
+        commits.flushDurably(ins);
+    }
+
+    private void publish(Head next) {
+        Head prev = head;
+        head = next;
+        HeadChange change = new HeadChange(prev.commit(), next.commit(), next);
+        for (CompletableFuture<String> w : headWaiters) {
+            if (w.complete(next.commitName())) headWaiters.remove(w);
+        }
+        if (!headListeners.isEmpty()) notifier.execute(() -> {
+            for (Consumer<HeadChange> l : headListeners) {
+                try {
+                    l.accept(change);
+                } catch (RuntimeException e) {
+                    log.warn("event=listener_failed db={} error={}", name, e.toString());
+                }
+            }
+        });
+    }
+
+    /** Completes with the head once it differs from {@code since} (at once if it already does), or with the same head at the timeout. */
+    public CompletableFuture<String> awaitHeadChange(String since, long timeoutMillis) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        headWaiters.add(f);
+        if (!head.commitName().equals(since)) f.complete(head.commitName());
+        f.completeOnTimeout(head.commitName(), timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        f.whenComplete((v, e) -> headWaiters.remove(f));
+        return f;
+    }
+
+    /** Low-level head listener (replication, derived indexes): called in commit order on a notifier thread. */
+    public AutoCloseable onHeadChange(Consumer<HeadChange> l) {
+        headListeners.add(l);
+        return () -> headListeners.remove(l);
+    }
+
+    @Override
+    public AutoCloseable listen(ChangeListener listener) {
+        return onHeadChange(c -> listener.onChange(ChangeFeed.between(repo, c.from(), c.to())));
+    }
+
+    /** Merges branch {@code refs/heads/<branch>} into main with the schema's policies; returns the new head. */
+    public String mergeBranch(String branch) {
+        return exclusive(() -> BranchMerge.run(this, branch));
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+        notifier.shutdown();
+        repo.close();
+    }
+
+    @Override
+    public String toString() {
+        return "GitDatabase[" + name + "@" + node + "]";
+    }
+}

@@ -1,0 +1,38 @@
+package io.quire.server.store;
+
+import io.quire.merge.MergePolicies;
+import io.quire.merge.ScriptRunner;
+import io.quire.merge.document.DocumentMerger;
+import io.quire.merge.document.MergeSides;
+import io.quire.server.store.merge.SequenceKeys;
+import io.quire.server.store.merge.TreeMerger;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Wires the pure merge engine (merge-policies) to the tree merger: one policy registry and one
+ * script sandbox for the whole node, so Java policies registered through the SDK apply everywhere.
+ */
+public final class MergeEngine {
+    private static final MergePolicies POLICIES = new MergePolicies();
+    private static volatile ScriptRunner scripts = ScriptRunner.none();
+
+    private MergeEngine() {
+    }
+
+    public static MergePolicies policies() {
+        return POLICIES;
+    }
+
+    public static void useScripts(ScriptRunner runner) {
+        scripts = runner;
+    }
+
+    static TreeMerger treeMerger(Repository repo, ObjectReader reader, ObjectInserter ins) {
+        DocumentMerger docs = new DocumentMerger(POLICIES, scripts);
+        return new TreeMerger(repo, reader, ins,
+                (schema, type, base, left, right, lc, rc) -> docs.merge(schema, type, base, left, right, new MergeSides(lc, rc)),
+                new SequenceKeys());
+    }
+}

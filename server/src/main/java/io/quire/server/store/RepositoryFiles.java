@@ -1,0 +1,52 @@
+package io.quire.server.store;
+
+import java.io.File;
+import java.io.IOException;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/** Creates and opens the bare repositories that hold databases, with the settings Quire relies on. */
+public final class RepositoryFiles {
+    private RepositoryFiles() {
+    }
+
+    public static FileRepository open(File gitDir) throws IOException {
+        FileRepository repo = (FileRepository) new FileRepositoryBuilder().setGitDir(gitDir).setBare().setMustExist(true).build();
+        applyConfig(repo);
+        return repo;
+    }
+
+    public static FileRepository create(File gitDir) throws IOException {
+        FileRepository repo = (FileRepository) new FileRepositoryBuilder().setGitDir(gitDir).setBare().build();
+        repo.create(true);
+        RefUpdate head = repo.updateRef("HEAD");
+        head.disableRefLog();
+        head.link(StoreLayout.MAIN_REF); // a bare repo made by JGit must point HEAD at main (STACK.md)
+        applyConfig(repo);
+        return repo;
+    }
+
+    private static void applyConfig(Repository repo) throws IOException {
+        StoredConfig c = repo.getConfig();
+        boolean changed = false;
+        changed |= set(c, ConfigConstants.CONFIG_CORE_SECTION, "fsyncRefFiles", "true");
+        changed |= set(c, ConfigConstants.CONFIG_CORE_SECTION, "fsyncObjectFiles", "true");
+        // Reflogs keep pruned history alive and JGit's gc never expires them (STACK.md).
+        changed |= set(c, ConfigConstants.CONFIG_CORE_SECTION, ConfigConstants.CONFIG_KEY_LOGALLREFUPDATES, "false");
+        changed |= set(c, ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE, "now");
+        changed |= set(c, ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTO, "0");
+        changed |= set(c, ConfigConstants.CONFIG_RECEIVE_SECTION, "fsckObjects", "true");
+        changed |= set(c, "pack", "writeBitmaps", "false");
+        if (changed) c.save();
+    }
+
+    private static boolean set(StoredConfig c, String section, String name, String value) {
+        if (value.equals(c.getString(section, null, name))) return false;
+        c.setString(section, null, name, value);
+        return true;
+    }
+}
