@@ -1,0 +1,105 @@
+package io.quire.server.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quire.sdk.Databases;
+import io.quire.sdk.remote.Wire;
+import io.quire.server.http.error.ProblemMapper;
+import io.quire.server.http.error.ProblemResponder;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the HTTP API ({@code /api/v1}, see INTERFACES.md) and the routes apps add through
+ * {@link #apiRouter()}. Every call but {@code /api/v1/health} needs the admin bearer token.
+ */
+public final class HttpVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+    private static final int STORE_WORKERS = 16;
+
+    private final HttpSettings settings;
+    private final Databases databases;
+    private final ClusterStatusProvider cluster;
+    private WorkerExecutor workers;
+    private HttpServer server;
+    private Router apiRouter;
+
+    public HttpVerticle(HttpSettings settings, Databases databases, ClusterStatusProvider cluster) {
+        this.settings = settings;
+        this.databases = databases;
+        this.cluster = cluster;
+    }
+
+    @Override
+    public Future<?> start() {
+        workers = vertx.createSharedWorkerExecutor("quire-http-store", STORE_WORKERS);
+        StoreCalls store = new StoreCalls(workers, databases);
+        apiRouter = Router.router(vertx);
+        Router root = Router.router(vertx);
+        root.route().handler(new PathGuard());
+        root.get("/api/v1/health").handler(ctx -> Reply.json(200,
+                Wire.object().put("status", "ok").put("node", settings.nodeName())).writeTo(ctx.response()));
+        root.route("/api/v1/*").handler(new BearerAuth(settings.adminToken()));
+        root.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+        root.get("/api/v1/cluster").handler(this::cluster);
+        new DatabaseRoutes(store).mount(root);
+        new DocumentRoutes(store).mount(root);
+        new ChangeRoutes(store, settings).mount(root);
+        root.route("/api/v1/*").subRouter(apiRouter);
+        root.route().failureHandler(HttpVerticle::failure);
+        for (int status : new int[]{404, 405, 413, 415})
+            root.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemMapper.fromStatus(status, null)));
+        HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
+                .setCompressionSupported(true);
+        return vertx.createHttpServer(options).requestHandler(root).listen().onSuccess(s -> {
+            server = s;
+            LOG.atInfo().addKeyValue("host", settings.host()).addKeyValue("port", s.actualPort()).log("HTTP API listening");
+        });
+    }
+
+    private static void failure(RoutingContext ctx) {
+        Throwable t = ctx.failure();
+        if (t != null) ProblemResponder.fail(ctx, t);
+        else ProblemResponder.send(ctx, ProblemMapper.fromStatus(ctx.statusCode(), null));
+    }
+
+    private void cluster(RoutingContext ctx) {
+        ClusterStatusProvider.ClusterStatus s = cluster.status();
+        ObjectNode out = Wire.object().put("node", s.node());
+        ArrayNode peers = out.putArray("peers");
+        for (ClusterStatusProvider.PeerStatus p : s.peers()) {
+            ObjectNode o = peers.addObject().put("name", p.name()).put("url", p.url()).put("state", p.state())
+                    .put("lagCommits", p.lagCommits()).put("lagMillis", p.lagMillis());
+            Wire.putOptional(o, "lastContact", p.lastContact());
+            Wire.putOptional(o, "lastError", p.lastError());
+        }
+        Reply.json(200, out).writeTo(ctx.response());
+    }
+
+    /** The port actually bound (useful when configured with port 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    /**
+     * The router mounted at {@code /api/v1} for apps: routes added to it (e.g. {@code /mail/users})
+     * sit behind the same bearer-token check and body limit as the core API. Available once started.
+     */
+    public Router apiRouter() {
+        return apiRouter;
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.eventually(() -> workers == null ? Future.succeededFuture() : workers.close());
+    }
+}
