@@ -52,7 +52,7 @@ public final class SchemaText {
     }
 
     public static String unknownKey(String key, Collection<String> allowed, Optional<String> suggestion) {
-        return "unknown key \"" + key + "\"" + suggestion.map(s -> "; did you mean \"" + s + "\"?").orElse("")
+        return "unknown key \"" + key + "\"" + suggestion.map(s -> "; did you mean \"" + s + "\"?").orElse(".")
                 + " Allowed here: " + String.join(", ", allowed);
     }
 
@@ -96,7 +96,7 @@ public final class SchemaText {
     }
 
     public static String badFieldType(String value, Optional<String> suggestion) {
-        return "unknown field type \"" + value + "\"" + suggestion.map(s -> "; did you mean \"" + s + "\"?").orElse("")
+        return "unknown field type \"" + value + "\"" + suggestion.map(s -> "; did you mean \"" + s + "\"?").orElse(".")
                 + " Expected one of: " + wireNames(FieldType.values());
     }
 
@@ -105,7 +105,7 @@ public final class SchemaText {
     }
 
     public static String unknownPolicy(String name, Collection<String> known, Optional<String> suggestion) {
-        return "unknown merge policy \"" + name + "\"" + suggestion.map(s -> "; did you mean " + s + "?").orElse("")
+        return "unknown merge policy \"" + name + "\"" + suggestion.map(s -> "; did you mean " + s + "?").orElse(".")
                 + " Known policies: " + sorted(known) + ", or {script: NAME} for a script in scripts";
     }
 
