@@ -31,11 +31,11 @@ final class BranchMerge {
             throw new QuireException.InvalidRequest("invalid branch name '" + branch + "'");
         Ref ref = db.repository().exactRef("refs/heads/" + branch);
         if (ref == null) throw new QuireException.NotFound("no branch '" + branch + "' in database " + db.name());
-        return integrate(db, ref.getObjectId());
+        return integrate(db, ref.getObjectId(), null);
     }
 
     /** Integrates {@code other} into main (writer thread only); returns the new head. */
-    static String integrate(GitDatabase db, ObjectId other) throws IOException {
+    static String integrate(GitDatabase db, ObjectId other, ObjectId fallbackBase) throws IOException {
         Repository repo = db.repository();
         ObjectId main = db.currentHead().commit();
         try (RevWalk rw = new RevWalk(repo)) {
@@ -46,7 +46,40 @@ final class BranchMerge {
                 db.advance(theirs);
                 return theirs.name();
             }
+            if (fallbackBase != null && !hasCommonHistory(rw, ours, theirs) && repo.getObjectDatabase().has(fallbackBase))
+                return mergeOnto(db, ours, theirs, rw.parseCommit(fallbackBase).getTree().getId()).name();
             return mergeCommit(db, ours, theirs, null).name();
+        }
+    }
+
+    private static boolean hasCommonHistory(RevWalk rw, RevCommit a, RevCommit b) throws IOException {
+        rw.reset();
+        rw.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+        rw.markStart(a);
+        rw.markStart(b);
+        boolean any = rw.next() != null;
+        rw.reset();
+        rw.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.ALL);
+        return any;
+    }
+
+    /**
+     * The merge for a node that comes back after its last common commit was pruned elsewhere
+     * (ARCHITECTURE.md §3): merge with the remembered common commit as the explicit base, and
+     * commit the result on top of the peer's head alone, so the peer receives a plain fast-forward
+     * and no pruned history is needed on either side. Offline changes are kept (they are in the
+     * merged tree); deletes made elsewhere stay deleted (the base says the document existed).
+     */
+    static ObjectId mergeOnto(GitDatabase db, RevCommit ours, RevCommit theirs, ObjectId baseTree) throws IOException {
+        org.eclipse.jgit.internal.storage.file.FileRepository repo = db.repository();
+        try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter(); ObjectReader reader = ins.newReader()) {
+            TreeMerger.Result result = MergeEngine.treeMerger(repo, reader, ins).merge(baseTree, ours, theirs);
+            ObjectId commit = CommitWriter.commit(ins, result.tree().id(), java.util.List.of(theirs.getId()),
+                    CommitWriter.ident(db.node(), MergeCommits.time(ours, theirs)), "quire: merge across a pruned horizon\n");
+            db.flushDurably(ins);
+            db.advance(commit);
+            log.info("event=merged_onto db={} ours={} theirs={} result={}", db.name(), ours.name(), theirs.name(), commit.name());
+            return commit;
         }
     }
 

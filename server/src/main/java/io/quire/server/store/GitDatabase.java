@@ -371,6 +371,16 @@ public final class GitDatabase implements Database, AutoCloseable {
         return onHeadChange(c -> listener.onChange(ChangeFeed.between(repo, c.from(), c.to())));
     }
 
+    /**
+     * Integrates a commit already in this repository (fetched or pushed by a peer) into main: nothing,
+     * a fast-forward, or a deterministic merge. {@code fallbackBase}: the last commit confirmed common
+     * with that peer, used as the merge base when history was pruned and no common ancestor is left
+     * (may be null). Returns the new head.
+     */
+    public String integrate(ObjectId other, ObjectId fallbackBase) {
+        return exclusive(() -> BranchMerge.integrate(this, other, fallbackBase));
+    }
+
     /** Merges branch {@code refs/heads/<branch>} into main with the schema's policies; returns the new head. */
     public String mergeBranch(String branch) {
         return exclusive(() -> BranchMerge.run(this, branch));

@@ -110,6 +110,40 @@ public final class GitDatabases implements Databases {
         }
     }
 
+    /** Fills an empty repository (e.g. by fetching a peer's main). */
+    @FunctionalInterface
+    public interface RepositoryFiller {
+        void fill(FileRepository empty) throws IOException;
+    }
+
+    /**
+     * Creates a local replica of a database that exists elsewhere: {@code filler} fetches its main
+     * into a fresh repository, which is renamed into place only when complete.
+     */
+    public GitDatabase adoptReplica(String name, RepositoryFiller filler) {
+        DatabaseName.require(name);
+        synchronized (this) {
+            GitDatabase existing = open.get(name);
+            if (existing != null) return existing;
+            Path tmp = dbDir.resolve(".tmp-" + name + "-" + UUID.randomUUID());
+            Path target = dbDir.resolve(name + ".git");
+            try {
+                try (FileRepository repo = RepositoryFiles.create(tmp.toFile())) {
+                    filler.fill(repo);
+                    if (repo.exactRef(StoreLayout.MAIN_REF) == null) throw new IOException("the replica has no main branch");
+                }
+                moveIntoPlace(tmp, target);
+                GitDatabase db = new GitDatabase(name, node, RepositoryFiles.open(target.toFile()));
+                open.put(name, db);
+                log.info("event=replica_adopted db={} node={}", name, node);
+                return db;
+            } catch (IOException | RuntimeException e) {
+                deleteTree(tmp);
+                throw new QuireException.Unavailable("cannot create a replica of '" + name + "': " + e.getMessage());
+            }
+        }
+    }
+
     /** Called with each database created here (replication announces it to peers). */
     public void onCreated(Consumer<GitDatabase> listener) {
         createdListeners.add(listener);

@@ -1,0 +1,40 @@
+package io.quire.server.replication;
+
+import java.io.IOException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * The last commit confirmed common with each peer, kept as a ref ({@code refs/common/<peer>}):
+ * the merge base when that peer comes back after history was pruned, and the bound below which
+ * history may be pruned (the horizon is the oldest of them). Written only once the commit is in
+ * our main and known to be in the peer's.
+ */
+final class Checkpoints {
+    private Checkpoints() {
+    }
+
+    static String ref(String peer) {
+        return "refs/common/" + peer;
+    }
+
+    static ObjectId get(Repository repo, String peer) throws IOException {
+        Ref r = repo.exactRef(ref(peer));
+        return r == null ? null : r.getObjectId();
+    }
+
+    static void set(Repository repo, String peer, ObjectId commit) throws IOException {
+        RefUpdate u = repo.updateRef(ref(peer));
+        u.setNewObjectId(commit);
+        u.setForceUpdate(true);
+        u.disableRefLog();
+        RefUpdate.Result r = u.update();
+        switch (r) {
+            case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> {
+            }
+            default -> throw new IOException("cannot record the common commit with " + peer + ": " + r);
+        }
+    }
+}
