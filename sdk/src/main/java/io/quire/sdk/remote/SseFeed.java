@@ -49,7 +49,7 @@ final class SseFeed implements AutoCloseable {
                 current = r.body();
                 if (r.statusCode() != 200) {
                     r.body().close();
-                    LOG.atWarn().addKeyValue("db", db).addKeyValue("status", r.statusCode()).log("change feed refused");
+                    LOG.warn("event=change_feed_refused db={} status={}", db, r.statusCode());
                 } else {
                     backoff = MIN_BACKOFF_MS;
                     read(r.body());
@@ -57,7 +57,7 @@ final class SseFeed implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                if (!closed) LOG.atDebug().addKeyValue("db", db).addKeyValue("error", e.toString()).log("change feed dropped");
+                if (!closed) LOG.debug("event=change_feed_dropped db={} error={}", db, e.toString());
             }
             if (closed) return;
             try {
@@ -95,7 +95,7 @@ final class SseFeed implements AutoCloseable {
         try {
             listener.onChange(batch);
         } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("db", db).setCause(e).log("change listener failed");
+            LOG.error("event=change_listener_failed db={}", db, e);
         }
     }
 

@@ -65,8 +65,7 @@ final class ChangeStream {
                 .onComplete(ar -> {
                     if (closed) return;
                     if (ar.failed()) {
-                        LOG.atWarn().addKeyValue("db", db.name()).addKeyValue("error", ar.cause().toString())
-                                .log("change stream ended");
+                        LOG.warn("event=change_stream_failed db={} error={}", db.name(), ar.cause().toString());
                         response.end();
                         return;
                     }

@@ -90,9 +90,8 @@ final class DocumentRoutes {
         Optional<String> ifMatch = Requests.ifMatch(ctx);
         store.reply(ctx, () -> {
             Database db = store.database(name);
-            Optional<Revision> pre = precondition(db, id, ifMatch);
-            if (pre.isEmpty() && db.get(id).isEmpty()) throw missing(name, id);
-            db.commit(Transaction.builder().add(new Transaction.Delete(id, pre)).build());
+            // a missing document is the store's NotFound (404)
+            db.commit(Transaction.builder().add(new Transaction.Delete(id, precondition(db, id, ifMatch))).build());
             return Reply.empty(204);
         });
     }

@@ -61,7 +61,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setCompressionSupported(true);
         return vertx.createHttpServer(options).requestHandler(root).listen().onSuccess(s -> {
             server = s;
-            LOG.atInfo().addKeyValue("host", settings.host()).addKeyValue("port", s.actualPort()).log("HTTP API listening");
+            LOG.info("event=http_listening host={} port={}", settings.host(), s.actualPort());
         });
     }
 

@@ -18,9 +18,8 @@ public final class ProblemResponder {
     public static void fail(RoutingContext ctx, Throwable failure) {
         Problem p = ProblemMapper.map(failure);
         if (p.type() == ProblemType.INTERNAL)
-            LOG.atError().addKeyValue("errorId", p.extensions().path("errorId").asText())
-                    .addKeyValue("method", ctx.request().method()).addKeyValue("path", ctx.request().path())
-                    .setCause(failure).log("request failed");
+            LOG.error("event=request_failed errorId={} method={} path={}", p.extensions().path("errorId").asText(),
+                    ctx.request().method(), ctx.request().path(), failure);
         send(ctx, p);
     }
 
