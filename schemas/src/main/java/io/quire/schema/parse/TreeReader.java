@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -89,7 +90,7 @@ final class TreeReader {
             case START_ARRAY -> array(pos, depth, path);
             case VALUE_STRING -> new Node.Scalar(pos, parser.getText());
             case VALUE_NUMBER_INT -> new Node.Scalar(pos, parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> new Node.Scalar(pos, parser.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> new Node.Scalar(pos, floatValue());
             case VALUE_TRUE -> new Node.Scalar(pos, Boolean.TRUE);
             case VALUE_FALSE -> new Node.Scalar(pos, Boolean.FALSE);
             case VALUE_NULL -> new Node.Scalar(pos, null);
@@ -99,6 +100,14 @@ final class TreeReader {
                 yield new Node.Invalid(pos);
             }
         };
+    }
+
+    /** A float; YAML's {@code .inf} and {@code .nan} are floats Jackson tokenizes but cannot convert. */
+    private double floatValue() throws IOException {
+        String text = parser.getText().toLowerCase(Locale.ROOT);
+        if (text.equals(".nan")) return Double.NaN;
+        if (text.endsWith(".inf")) return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        return parser.getDoubleValue();
     }
 
     private Node object(Pos pos, int depth, String path) throws IOException {
