@@ -1,0 +1,6 @@
+package io.quire.mail.imap.parse;
+
+/** A STATUS data item (RFC 9051 §6.3.11, CONDSTORE RFC 7162 §3.1.6, RFC 8438 SIZE, RFC 7889). */
+public enum StatusItem {
+    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, HIGHESTMODSEQ, APPENDLIMIT
+}
