@@ -42,6 +42,14 @@ final class ConfigReader {
         return v.toString();
     }
 
+    /**
+     * A key given no value ({@code mail:}) reads as an empty string in Jackson's YAML, not as null:
+     * both mean "not set".
+     */
+    static boolean absent(JsonNode v) {
+        return v == null || v.isMissingNode() || v.isNull() || (v.isTextual() && v.asText().isEmpty());
+    }
+
     void allowOnly(String section, JsonNode node, List<String> allowed) {
         node.fieldNames().forEachRemaining(k -> {
             if (!allowed.contains(k)) problem(section, "unknown key \"" + k + "\" (expected one of: " + String.join(", ", allowed) + ")");
@@ -51,7 +59,7 @@ final class ConfigReader {
     /** An optional string member; when {@code form} is given the value must match it. */
     Optional<String> string(JsonNode parent, String field, String key, Pattern form, String expected) {
         JsonNode v = parent.get(field);
-        if (v == null || v.isNull()) return Optional.empty();
+        if (absent(v)) return Optional.empty();
         if (!v.isTextual() || v.asText().isBlank() || (form != null && !form.matcher(v.asText()).matches())) {
             problem(key, "expected " + expected + ", got " + shown(v));
             return Optional.empty();
@@ -61,7 +69,7 @@ final class ConfigReader {
 
     Optional<HostPort> address(JsonNode parent, String field, String key) {
         JsonNode v = parent.get(field);
-        if (v == null || v.isNull()) return Optional.empty();
+        if (absent(v)) return Optional.empty();
         Optional<HostPort> hp = v.isTextual() ? HostPort.parse(v.asText()) : Optional.empty();
         if (hp.isEmpty()) problem(key, "expected host:port, got " + shown(v));
         return hp;
@@ -74,10 +82,10 @@ final class ConfigReader {
         }
         allowOnly("cluster", c, NodeConfigParser.Keys.CLUSTER);
         Optional<String> secret = string(c, "secret", "cluster.secret", null, "a shared secret string");
-        if (!c.hasNonNull("secret")) problem("cluster.secret", "expected a shared secret string, got nothing");
+        if (absent(c.get("secret"))) problem("cluster.secret", "expected a shared secret string, got nothing");
         List<NodeConfig.Peer> peers = new ArrayList<>();
         JsonNode list = c.path("peers");
-        if (!list.isMissingNode() && !list.isNull() && !list.isArray()) problem("cluster.peers", "expected a list of {name, url}, got " + shown(list));
+        if (!absent(list) && !list.isArray()) problem("cluster.peers", "expected a list of {name, url}, got " + shown(list));
         Set<String> names = new HashSet<>();
         for (int i = 0; list.isArray() && i < list.size(); i++) peer(list.get(i), "cluster.peers[" + i + "]", node, names).ifPresent(peers::add);
         return secret.map(s -> new NodeConfig.Cluster(s, peers));
@@ -90,7 +98,7 @@ final class ConfigReader {
         }
         allowOnly(key, p, NodeConfigParser.Keys.PEER);
         Optional<String> name = string(p, "name", key + ".name", NodeConfigParser.NODE_NAME, "a node name ([a-z0-9][a-z0-9._-]{0,62})");
-        if (!p.hasNonNull("name")) problem(key + ".name", "expected a node name, got nothing");
+        if (absent(p.get("name"))) problem(key + ".name", "expected a node name, got nothing");
         if (name.isPresent() && name.get().equals(node)) problem(key + ".name", "a peer cannot have this node's own name \"" + node + "\"");
         if (name.isPresent() && !names.add(name.get())) problem(key + ".name", "peer \"" + name.get() + "\" is listed twice");
         Optional<URI> url = peerUrl(p.get("url"), key + ".url");
@@ -118,7 +126,7 @@ final class ConfigReader {
     }
 
     Optional<NodeConfig.Mail> mail(JsonNode m) {
-        if (m.isMissingNode() || m.isNull()) m = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (absent(m)) m = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (!m.isObject()) {
             problem("mail", "expected a mapping (imap, lmtp, smtp, domains, tls), got " + shown(m));
             return Optional.empty();
@@ -129,7 +137,7 @@ final class ConfigReader {
         HostPort smtp = address(m, "smtp", "mail.smtp").orElse(new HostPort("127.0.0.1", 2525));
         List<String> domains = new ArrayList<>();
         JsonNode d = m.get("domains");
-        if (d == null || d.isNull()) domains.add("localhost");
+        if (absent(d)) domains.add("localhost");
         else if (!d.isArray() || d.isEmpty()) problem("mail.domains", "expected a non-empty list of domain names, got " + shown(d));
         else for (int i = 0; i < d.size(); i++) {
             JsonNode x = d.get(i);
@@ -140,7 +148,7 @@ final class ConfigReader {
     }
 
     private Optional<NodeConfig.Tls> tls(JsonNode t) {
-        if (t == null || t.isNull()) return Optional.empty();
+        if (absent(t)) return Optional.empty();
         if (!t.isObject()) {
             problem("mail.tls", "expected a mapping with certificate and key (PEM files), got " + shown(t));
             return Optional.empty();
@@ -148,8 +156,8 @@ final class ConfigReader {
         allowOnly("mail.tls", t, NodeConfigParser.Keys.TLS);
         Optional<String> cert = string(t, "certificate", "mail.tls.certificate", null, "a PEM file path");
         Optional<String> key = string(t, "key", "mail.tls.key", null, "a PEM file path");
-        if (!t.hasNonNull("certificate")) problem("mail.tls.certificate", "expected a PEM file path, got nothing");
-        if (!t.hasNonNull("key")) problem("mail.tls.key", "expected a PEM file path, got nothing");
+        if (absent(t.get("certificate"))) problem("mail.tls.certificate", "expected a PEM file path, got nothing");
+        if (absent(t.get("key"))) problem("mail.tls.key", "expected a PEM file path, got nothing");
         return cert.isPresent() && key.isPresent() ? Optional.of(new NodeConfig.Tls(Path.of(cert.get()), Path.of(key.get()))) : Optional.empty();
     }
 

@@ -67,9 +67,10 @@ public final class NodeConfigParser {
         HostPort http = r.address(root, "http", "http").orElse(new HostPort("127.0.0.1", 8080));
         Optional<String> token = r.string(root, "adminToken", "adminToken", Keys.TOKEN,
                 "a token of 1-512 characters without spaces");
-        Optional<NodeConfig.Cluster> cluster = root.has("cluster") ? r.cluster(root.get("cluster"), node) : Optional.empty();
+        Optional<NodeConfig.Cluster> cluster = ConfigReader.absent(root.get("cluster")) ? Optional.empty()
+                : r.cluster(root.get("cluster"), node);
         Optional<NodeConfig.Mail> mail = root.has("mail") || mailByDefault ? r.mail(root.path("mail")) : Optional.empty();
-        NodeConfig.Limits limits = root.has("limits") ? r.limits(root.get("limits")) : NodeConfig.Limits.DEFAULT;
+        NodeConfig.Limits limits = ConfigReader.absent(root.get("limits")) ? NodeConfig.Limits.DEFAULT : r.limits(root.get("limits"));
         if (!r.problems().isEmpty()) throw new ConfigException(r.problems());
         Map<String, JsonNode> sections = new LinkedHashMap<>();
         mail.ifPresent(m -> sections.put("mail", mailSection(m)));

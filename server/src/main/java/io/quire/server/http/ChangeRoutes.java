@@ -5,7 +5,6 @@ import io.quire.sdk.remote.ChangeWire;
 import io.quire.server.http.error.ApiError;
 import io.quire.server.http.error.ProblemResponder;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,8 +25,8 @@ final class ChangeRoutes {
         this.settings = settings;
     }
 
-    void mount(Router r) {
-        r.get("/api/v1/db/:db/changes").handler(this::changes);
+    void mount(RouteTable r) {
+        r.get("/api/v1/db/:db/changes", this::changes);
     }
 
     private void changes(RoutingContext ctx) {

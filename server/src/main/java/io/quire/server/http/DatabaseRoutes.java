@@ -11,7 +11,6 @@ import io.quire.sdk.QuireException;
 import io.quire.sdk.remote.ProblemType;
 import io.quire.sdk.remote.Wire;
 import io.quire.server.http.error.ApiError;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -27,22 +26,22 @@ final class DatabaseRoutes {
         this.store = store;
     }
 
-    void mount(Router r) {
-        r.get("/api/v1/db").handler(ctx -> store.reply(ctx, () -> {
+    void mount(RouteTable r) {
+        r.get("/api/v1/db", ctx -> store.reply(ctx, () -> {
             ObjectNode out = Wire.object();
             store.databases().list().forEach(out.putArray("databases")::add);
             return Reply.json(200, out);
         }));
-        r.put("/api/v1/db/:db").handler(this::create);
-        r.get("/api/v1/db/:db").handler(ctx -> {
+        r.put("/api/v1/db/:db", this::create);
+        r.get("/api/v1/db/:db", ctx -> {
             String name = Requests.database(ctx);
             store.reply(ctx, () -> Reply.json(200, info(store.database(name).info())));
         });
-        r.get("/api/v1/db/:db/head").handler(ctx -> {
+        r.get("/api/v1/db/:db/head", ctx -> {
             String name = Requests.database(ctx);
             store.reply(ctx, () -> Reply.json(200, Wire.object().put("head", store.database(name).head())));
         });
-        r.post("/api/v1/db/:db/merge").handler(this::merge);
+        r.post("/api/v1/db/:db/merge", this::merge);
     }
 
     /**

@@ -14,7 +14,6 @@ import io.quire.sdk.remote.RecordWire;
 import io.quire.sdk.remote.TransactionWire;
 import io.quire.sdk.remote.Wire;
 import io.quire.server.http.error.ApiError;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +30,15 @@ final class DocumentRoutes {
         this.store = store;
     }
 
-    void mount(Router r) {
-        r.get(DOC).handler(this::get);
-        r.put(DOC).handler(this::put);
-        r.delete(DOC).handler(this::delete);
-        r.get("/api/v1/db/:db/docs/:type").handler(this::list);
-        r.get(DOC + "/history").handler(this::history);
-        r.post("/api/v1/db/:db/tx").handler(this::transaction);
-        r.get("/api/v1/db/:db/blobs/:blob").handler(this::blob);
-        r.get("/api/v1/db/:db/conflicts").handler(ctx -> {
+    void mount(RouteTable r) {
+        r.get(DOC, this::get);
+        r.put(DOC, this::put);
+        r.delete(DOC, this::delete);
+        r.get("/api/v1/db/:db/docs/:type", this::list);
+        r.get(DOC + "/history", this::history);
+        r.post("/api/v1/db/:db/tx", this::transaction);
+        r.get("/api/v1/db/:db/blobs/:blob", this::blob);
+        r.get("/api/v1/db/:db/conflicts", ctx -> {
             String name = Requests.database(ctx);
             int limit = Requests.limit(ctx, 100, MAX_PAGE);
             store.reply(ctx, () -> {

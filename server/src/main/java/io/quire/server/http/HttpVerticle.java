@@ -49,11 +49,13 @@ public final class HttpVerticle extends VerticleBase {
                 Wire.object().put("status", "ok").put("node", settings.nodeName())).writeTo(ctx.response()));
         root.route("/api/v1/*").handler(new BearerAuth(settings.adminToken()));
         root.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
-        root.get("/api/v1/cluster").handler(this::cluster);
-        new DatabaseRoutes(store).mount(root);
-        new DocumentRoutes(store).mount(root);
-        new ChangeRoutes(store, settings).mount(root);
+        RouteTable routes = new RouteTable(root);
+        routes.get("/api/v1/cluster", this::cluster);
+        new DatabaseRoutes(store).mount(routes);
+        new DocumentRoutes(store).mount(routes);
+        new ChangeRoutes(store, settings).mount(routes);
         root.route("/api/v1/*").subRouter(apiRouter);
+        root.route().handler(routes::unmatched);
         root.route().failureHandler(HttpVerticle::failure);
         for (int status : new int[]{404, 405, 413, 415})
             root.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemMapper.fromStatus(status, null)));
