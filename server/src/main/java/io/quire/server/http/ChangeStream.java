@@ -48,7 +48,9 @@ final class ChangeStream {
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
-                .putHeader("X-Accel-Buffering", "no");
+                .putHeader("X-Accel-Buffering", "no")
+                // never compressed: a compressor holds small writes back, and events must leave at once
+                .putHeader("Content-Encoding", "identity");
         response.closeHandler(v -> closed = true);
         // the retry hint and a first comment send the headers now, so the client knows it is connected
         response.write("retry: 1000\n: connected\n\n");

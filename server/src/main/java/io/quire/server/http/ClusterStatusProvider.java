@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface ClusterStatusProvider {
+    /** The current status. Called on the event loop: answer from memory, never block. */
     ClusterStatus status();
 
     /** This node alone, with no peers. */

@@ -249,6 +249,27 @@ class DocumentRoutesIT {
     }
 
     @Test
+    void idsWithPunctuationRoundTripEncodedOrNot() {
+        for (String id : new String[]{"x@y.org", "k=v,w:z", "a-b_c.d"}) {
+            assertEquals(200, api.put("/api/v1/db/contacts/docs/contact/" + id, "{\"name\":\"" + id + "\"}").status(), id);
+            assertEquals(id, api.get("/api/v1/db/contacts/docs/contact/" + id).json().path("name").asText());
+        }
+        assertEquals(200, api.put("/api/v1/db/contacts/docs/contact/a%2Bb%40c", "{\"name\":\"plus\"}").status());
+        assertEquals("plus", api.get("/api/v1/db/contacts/docs/contact/a+b@c").json().path("name").asText());
+    }
+
+    @Test
+    void aLargeBodySentWithExpectContinueIsStored() throws Exception {
+        String notes = "n".repeat(40_000);
+        var r = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + ANN))
+                .header("Authorization", "Bearer " + TestNode.TOKEN).header("Content-Type", "application/json").expectContinue(true)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Ann\",\"notes\":\"" + notes + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(notes.length(), api.get(ANN).json().path("notes").asText().length());
+    }
+
+    @Test
     void conflictsAreListed() {
         Api.Response r = api.get("/api/v1/db/contacts/conflicts?limit=5");
         assertEquals(200, r.status());
