@@ -45,6 +45,10 @@ final class InputQueue {
         return start == end;
     }
 
+    int size() {
+        return end - start;
+    }
+
     void clear() {
         start = end = scanned = 0;
         discarding = false;

@@ -193,6 +193,14 @@ public final class SmtpSession {
         return state instanceof CheckingRecipient || state instanceof Delivering;
     }
 
+    /**
+     * How many received bytes wait to be parsed; a transport pauses reading when this grows (a client pipelining
+     * while the store is busy), since the session itself never refuses bytes.
+     */
+    public int bufferedInput() {
+        return input.size();
+    }
+
     /** Whether TLS is active. */
     public boolean tlsActive() {
         return tls;
