@@ -23,8 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One database of a remote node, through its HTTP API; behaves like the embedded one. */
+/**
+ * One database of a remote node, through its HTTP API; behaves like the embedded one. Limits are
+ * clamped to what the API accepts, as the embedded store clamps them, rather than refused.
+ */
 public final class RemoteDatabase implements Database {
+    private static final int MAX_PAGE = 1000;
+    private static final int MAX_CHANGES = 10_000;
+
     private final ApiClient api;
     private final String name;
 
@@ -79,7 +85,7 @@ public final class RemoteDatabase implements Database {
 
     @Override
     public Page list(String type, Optional<String> after, int limit) {
-        String q = "?limit=" + limit + after.map(a -> "&after=" + ApiClient.encode(a)).orElse("");
+        String q = "?limit=" + clamp(limit, MAX_PAGE) + after.map(a -> "&after=" + ApiClient.encode(a)).orElse("");
         return RecordWire.pageFromJson(type, api.call("GET", ApiClient.path("db", name, "docs", type) + q, null));
     }
 
@@ -91,7 +97,7 @@ public final class RemoteDatabase implements Database {
 
     @Override
     public ChangeBatch changes(String since, int limit) {
-        String q = "?since=" + ApiClient.encode(since) + "&limit=" + limit;
+        String q = "?since=" + ApiClient.encode(since == null ? "" : since) + "&limit=" + clamp(limit, MAX_CHANGES);
         return ChangeWire.fromJson(api.call("GET", ApiClient.path("db", name, "changes") + q, null));
     }
 
@@ -109,7 +115,7 @@ public final class RemoteDatabase implements Database {
 
     @Override
     public List<DocumentVersion> history(DocumentId id, int limit) {
-        JsonNode root = api.call("GET", ApiClient.path("db", name, "docs", id.type(), id.id(), "history") + "?limit=" + limit, null);
+        JsonNode root = api.call("GET", ApiClient.path("db", name, "docs", id.type(), id.id(), "history") + "?limit=" + clamp(limit, MAX_PAGE), null);
         List<DocumentVersion> out = new ArrayList<>();
         for (JsonNode v : root.path("versions")) out.add(RecordWire.versionFromJson(v));
         return out;
@@ -117,10 +123,14 @@ public final class RemoteDatabase implements Database {
 
     @Override
     public List<ConflictRecord> conflicts(int limit) {
-        JsonNode root = api.call("GET", ApiClient.path("db", name, "conflicts") + "?limit=" + limit, null);
+        JsonNode root = api.call("GET", ApiClient.path("db", name, "conflicts") + "?limit=" + clamp(limit, MAX_PAGE), null);
         List<ConflictRecord> out = new ArrayList<>();
         for (JsonNode c : root.path("conflicts")) out.add(RecordWire.conflictFromJson(c));
         return out;
+    }
+
+    private static int clamp(int limit, int max) {
+        return Math.max(1, Math.min(limit, max));
     }
 
     @Override

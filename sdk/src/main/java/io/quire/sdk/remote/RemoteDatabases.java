@@ -2,6 +2,7 @@ package io.quire.sdk.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quire.sdk.Database;
+import io.quire.sdk.DatabaseName;
 import io.quire.sdk.Databases;
 import java.net.URI;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class RemoteDatabases implements Databases {
 
     @Override
     public Optional<Database> open(String name) {
+        // as embedded: a name that cannot exist does not open, rather than failing
+        if (DatabaseName.problem(name) != null) return Optional.empty();
         ApiClient.Response r = api.send("GET", ApiClient.path("db", name, "head"), null);
         if (r.status() == 404) return Optional.empty();
         if (!r.ok()) throw ApiClient.failure(r);

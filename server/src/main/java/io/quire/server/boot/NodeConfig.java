@@ -14,7 +14,7 @@ import java.util.Optional;
  * without {@code --config}.
  *
  * @param node        this node's name, unique in the cluster
- * @param dataDir     where databases, the admin token and app state live
+ * @param dataDir     where databases, the admin token and app state live (relative: to the working directory)
  * @param http        where the HTTP API listens
  * @param adminToken  the configured token; when empty, one is generated once and kept in {@code dataDir}
  * @param cluster     peers and their shared secret; empty for a single node

@@ -112,7 +112,7 @@ final class DocumentRoutes {
         String type = Requests.type(ctx);
         int limit = Requests.limit(ctx, 100, MAX_PAGE);
         String after = ctx.queryParams().get("after");
-        if (after != null && (after.length() > 1000 || after.chars().anyMatch(Character::isISOControl)))
+        if (after != null && !after.isEmpty() && !DocumentId.ID.matcher(after).matches())
             throw ApiError.badRequest("after: expected the 'next' value of a previous page");
         store.reply(ctx, () -> {
             return Reply.json(200, RecordWire.toJson(store.database(name).list(type, Optional.ofNullable(after).filter(a -> !a.isEmpty()), limit)));

@@ -83,6 +83,23 @@ interface DatabaseContract {
     }
 
     @Test
+    default void aNameThatCannotExistDoesNotOpen() {
+        assertTrue(databases().open("Bad Name").isEmpty());
+        assertTrue(databases().open("a..b").isEmpty());
+        assertThrows(QuireException.InvalidRequest.class, () -> databases().create("Bad Name", Schemas.CONTACTS_YAML));
+    }
+
+    @Test
+    default void limitsBeyondTheMaximumAreClampedNotRefused() {
+        Database db = contacts();
+        db.put(ANN, json("{\"name\":\"Ann\"}"));
+        assertEquals(1, db.list("contact", Optional.empty(), 50_000).documents().size());
+        assertEquals(1, db.changes("", 1_000_000).changes().size());
+        assertEquals(1, db.history(ANN, 50_000).size());
+        assertTrue(db.conflicts(50_000).isEmpty());
+    }
+
+    @Test
     default void aWrittenDocumentReadsBackWithItsRevision() {
         Database db = contacts();
         Revision rev = db.put(ANN, json("{\"name\":\"Ann\",\"emails\":[\"a@x\"]}"));

@@ -148,6 +148,7 @@ class DocumentRoutesIT {
         assertProblem(api.get("/api/v1/db/contacts/docs/contact?limit=0"), 400, "Invalid Request");
         assertProblem(api.get("/api/v1/db/contacts/docs/contact?limit=1001"), 400, "Invalid Request");
         assertProblem(api.get("/api/v1/db/contacts/docs/contact?limit=ten"), 400, "Invalid Request");
+        assertProblem(api.get("/api/v1/db/contacts/docs/contact?after=..%2Fx"), 400, "Invalid Request");
     }
 
     @Test
