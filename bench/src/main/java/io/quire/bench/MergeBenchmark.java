@@ -29,7 +29,7 @@ final class MergeBenchmark implements Benchmark {
     static final int WARMUP_CHANGED = 500;
     static final long TARGET_MS = 2_000;
 
-    private record Run(int changed, long mergeMs, int bothSides, int packsA, boolean verified) {
+    private record Run(int changed, long mergeMs, int bothSides, int packsA, boolean verified, CpuMeter.Usage cpu) {
     }
 
     @Override
@@ -47,11 +47,11 @@ final class MergeBenchmark implements Benchmark {
         PrintStream out = ws.out();
         Run warm = measure(ws, WARMUP_CHANGED);
         out.printf("  warm-up merge (%d per side, not reported): %d ms%n", WARMUP_CHANGED, warm.mergeMs);
-        Table t = new Table("changed per side", "changed on both sides", "distinct docs changed", "merge ms", "packs on a", "field merges verified");
+        Table t = new Table("changed per side", "changed on both sides", "distinct docs changed", "merge ms", "packs on a", "field merges verified", "others' CPU (cores)");
         List<Figure> figures = new ArrayList<>();
         for (int n : CHANGED) {
             Run r = measure(ws, n);
-            t.row(Table.num(n, 0), Table.num(r.bothSides, 0), Table.num(n + n / 2, 0), Table.num(r.mergeMs, 0), r.packsA, r.verified ? "yes" : "NO");
+            t.row(Table.num(n, 0), Table.num(r.bothSides, 0), Table.num(n + n / 2, 0), Table.num(r.mergeMs, 0), r.packsA, r.verified ? "yes" : "NO", r.cpu.others());
             String what = "merge ms, " + Table.num(n, 0) + " docs changed per side";
             if (n == 10_000) figures.add(Figure.against(name(), what, Table.num(r.mergeMs, 0), "< 2,000 ms", r.mergeMs < TARGET_MS && r.verified));
             else figures.add(Figure.info(name(), what, Table.num(r.mergeMs, 0)));
@@ -72,11 +72,13 @@ final class MergeBenchmark implements Benchmark {
             change(b, perm, 0, both, MergeBenchmark::editB);
             change(b, perm, n, n + n - both, MergeBenchmark::editB);
             Repos.fetchMain(b.repository(), a.repository(), "b");
+            CpuMeter cpu = CpuMeter.start();
             long t0 = System.nanoTime();
             a.mergeBranch("b");
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            CpuMeter.Usage used = cpu.stop();
             boolean ok = verify(a, perm[0], true, true) && verify(a, perm[n - 1], true, false) && verify(a, perm[n], false, true);
-            return new Run(n, ms, both, Repos.packCount(a.repository()), ok);
+            return new Run(n, ms, both, Repos.packCount(a.repository()), ok, used);
         } finally {
             Workspace.delete(dirA);
             Workspace.delete(dirB);
