@@ -31,14 +31,17 @@ final class FetchParser {
         if (first instanceof Token.Atom a && macro(a.text()) != null) {
             args.next("fetch items");
             items.addAll(macro(a.text()));
-        } else {
-            Arguments list = args.groupOrSingle("fetch items");
+        } else if (first instanceof Token.Group) {
+            Arguments list = args.group("fetch items");
             if (!list.hasNext()) {
                 throw ProtocolException.bad("Empty fetch item list");
             }
             while (list.hasNext()) {
                 add(items, FetchItemParser.item(list));
             }
+        } else {
+            // A single fetch-att may span several tokens: BODY[HEADER.FIELDS, (names), ]<p.q>.
+            add(items, FetchItemParser.item(args));
         }
         OptionalLong changedSince = OptionalLong.empty();
         boolean vanished = false;
