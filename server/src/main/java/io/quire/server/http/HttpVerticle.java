@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,22 @@ public final class HttpVerticle extends VerticleBase {
     private final HttpSettings settings;
     private final Databases databases;
     private final ClusterStatusProvider cluster;
+    private final List<RouteContributor> contributors;
     private WorkerExecutor workers;
     private HttpServer server;
     private Router apiRouter;
 
     public HttpVerticle(HttpSettings settings, Databases databases, ClusterStatusProvider cluster) {
+        this(settings, databases, cluster, List.of());
+    }
+
+    /** {@code contributors}: routes outside {@code /api/v1} (Git transport, peer calls), mounted in order. */
+    public HttpVerticle(HttpSettings settings, Databases databases, ClusterStatusProvider cluster,
+                        List<RouteContributor> contributors) {
         this.settings = settings;
         this.databases = databases;
         this.cluster = cluster;
+        this.contributors = List.copyOf(contributors);
     }
 
     @Override
@@ -55,6 +64,7 @@ public final class HttpVerticle extends VerticleBase {
         new DocumentRoutes(store).mount(routes);
         new ChangeRoutes(store, settings).mount(routes);
         root.route("/api/v1/*").subRouter(apiRouter);
+        contributors.forEach(c -> c.mount(root));
         root.route().handler(routes::unmatched);
         root.route().failureHandler(HttpVerticle::failure);
         for (int status : new int[]{404, 405, 413, 415})

@@ -63,4 +63,16 @@ class AuthIT {
         assertProblem(api.get("/api/v1/mail/nothing"), 404, "Not Found");
         assertProblem(api.send("PATCH", "/api/v1/db/x/docs/t/i", "{}"), 405, "Method Not Allowed");
     }
+
+    @Test
+    void contributedRoutesOutsideTheApiBringTheirOwnAuthentication() throws Exception {
+        node.close();
+        node = new TestNode(dir.resolve("other"), null, java.util.List.of(root ->
+                root.get("/git/:repo").handler(ctx -> ctx.response().end("git " + ctx.pathParam("repo")))));
+        Api.Response r = node.api.get("/git/contacts.git", "Authorization", "");
+        assertEquals(200, r.status());
+        assertEquals("git contacts.git", r.body());
+        assertProblem(node.api.get("/git/x/../y"), 400, "Invalid Request");
+        assertProblem(node.api.get("/gitx"), 404, "Not Found");
+    }
 }

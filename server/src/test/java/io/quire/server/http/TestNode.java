@@ -23,10 +23,14 @@ final class TestNode implements AutoCloseable {
 
     /** {@code databases}: what the verticle serves, when it is not {@link #store} itself (fault injection). */
     TestNode(Path dir, Databases databases) throws Exception {
+        this(dir, databases, java.util.List.of());
+    }
+
+    TestNode(Path dir, Databases databases, java.util.List<RouteContributor> contributors) throws Exception {
         store = new GitDatabases(dir, "test");
         HttpSettings settings = HttpSettings.of("127.0.0.1", 0, "test", TOKEN)
                 .withMaxBodyBytes(MAX_BODY).withHeartbeatMillis(HEARTBEAT_MS);
-        verticle = new HttpVerticle(settings, databases == null ? store : databases, ClusterStatusProvider.standalone("test"));
+        verticle = new HttpVerticle(settings, databases == null ? store : databases, ClusterStatusProvider.standalone("test"), contributors);
         vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         api = new Api(java.net.URI.create("http://127.0.0.1:" + verticle.actualPort()), TOKEN);
     }
