@@ -53,12 +53,12 @@ public final class HttpVerticle extends VerticleBase {
         StoreCalls store = new StoreCalls(workers, databases);
         apiRouter = Router.router(vertx);
         Router root = Router.router(vertx);
+        RouteTable routes = new RouteTable(root);
         root.route().handler(new PathGuard());
-        root.get("/api/v1/health").handler(ctx -> Reply.json(200,
+        routes.get("/api/v1/health", ctx -> Reply.json(200,
                 Wire.object().put("status", "ok").put("node", settings.nodeName())).writeTo(ctx.response()));
         root.route("/api/v1/*").handler(new BearerAuth(settings.adminToken()));
         root.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
-        RouteTable routes = new RouteTable(root);
         routes.get("/api/v1/cluster", this::cluster);
         new DatabaseRoutes(store).mount(routes);
         new DocumentRoutes(store).mount(routes);

@@ -104,6 +104,10 @@ class ErrorResponsesIT {
     void aWrongMethodIs405() {
         assertProblem(api.send("PATCH", DOCS + "ann", "{}"), 405, "Method Not Allowed");
         assertProblem(api.delete("/api/v1/db/contacts"), 405, "Method Not Allowed");
+        Api.Response r = api.post("/api/v1/health", "{}");
+        assertProblem(r, 405, "Method Not Allowed");
+        assertEquals("GET", r.header("Allow"));
+        assertEquals("DELETE, GET, PUT", api.send("PATCH", DOCS + "ann", "{}").header("Allow"));
         assertNothingWritten();
     }
 
