@@ -25,6 +25,8 @@ final class FanoutBenchmark implements Benchmark {
     static final int[] SIZES = {1_000, 10_000, 100_000};
     static final int WRITES = 50;
     static final int SIM_COMMITS = 2_000;
+    /** Writes in one commit like a merge of 1,000 changes per side (1,500 distinct documents: see MergeBenchmark). */
+    static final int MERGE_DOCS = 1_500;
 
     @Override
     public String name() {
@@ -42,7 +44,8 @@ final class FanoutBenchmark implements Benchmark {
         Table measured = new Table("documents", "new trees per write", "new tree bytes per write", "new pack bytes per write",
                 "simulated 256: tree bytes per write");
         Table sim = new Table("documents", "layout", "tree bytes/write, 1 write/commit", "tree bytes/write, 64 writes/commit",
-                "trees/write, 1 write/commit", "trees in head", "tree bytes in head", "trees per cold lookup");
+                "trees/write, 1 write/commit", "tree bytes of one commit of 1,500 random writes", "trees in head", "tree bytes in head",
+                "trees per cold lookup");
         List<Figure> figures = new ArrayList<>();
         for (int n : SIZES) {
             List<String> ids = new ArrayList<>();
@@ -55,8 +58,10 @@ final class FanoutBenchmark implements Benchmark {
             for (LayoutSimulator s : List.of(one, two)) {
                 LayoutSimulator.PerWrite single = s == one ? oneSingle : s.perWrite(1, SIM_COMMITS, 1);
                 LayoutSimulator.PerWrite grouped = s.perWrite(64, SIM_COMMITS / 20, 2);
+                LayoutSimulator.PerWrite merge = s.perWrite(Math.min(MERGE_DOCS, n), 5, 3);
                 sim.row(Table.num(n, 0), s == one ? "256 (store)" : "256×256", Table.num(single.bytes(), 0), Table.num(grouped.bytes(), 0),
-                        Table.num(single.trees(), 2), Table.num(s.treesInHead(), 0), Table.num(s.treeBytesInHead(), 0), s.treesPerLookup());
+                        Table.num(single.trees(), 2), Table.num(merge.bytes() * Math.min(MERGE_DOCS, n), 0),
+                        Table.num(s.treesInHead(), 0), Table.num(s.treeBytesInHead(), 0), s.treesPerLookup());
             }
             figures.add(Figure.info(name(), "new tree bytes per write, " + Table.num(n, 0) + " docs (measured; 256×256 simulated)",
                     Table.num(m[1], 0) + "; " + Table.num(two.perWrite(1, SIM_COMMITS, 1).bytes(), 0)));
