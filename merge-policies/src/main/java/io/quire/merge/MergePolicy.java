@@ -15,4 +15,14 @@ package io.quire.merge;
 @FunctionalInterface
 public interface MergePolicy {
     MergeOutcome merge(MergeInput in);
+
+    /**
+     * Whether two sides holding the same value are one change seen twice. True for every policy
+     * whose merge of equal values is that value (lww, max, min, set, text, immutable). False for a
+     * counter: two replicas that each added 1 to 5 both hold 6, yet the merge is 7. For such a
+     * policy the engine treats equal sides as one change only when their clocks are equal too.
+     */
+    default boolean idempotent() {
+        return true;
+    }
 }

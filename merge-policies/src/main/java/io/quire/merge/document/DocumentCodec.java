@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * one trailing newline. Equal content gives equal bytes, hence an equal Git blob id, which lets
  * identical changes on two replicas merge trivially.
  *
- * <p>Stored layout of a document: {@code {"clock":{"<unit>":"<hlc>",...},"data":{...}}}.
+ * <p>Stored layout of a document: {@code {"clock":{"<unit>":"<hlc>",...},"data":{...}}}, plus
+ * {@code "counters":{"<field>":{"up":{"<replica>":n},"down":{...}}}} for counter fields.
  */
 public final class DocumentCodec {
     /** Shared mapper: BigDecimal for floats so numbers round-trip exactly; bounded nesting. */
@@ -46,6 +47,14 @@ public final class DocumentCodec {
         ObjectNode clock = root.putObject("clock");
         doc.clocks().forEach((k, v) -> clock.put(k, v.toString()));
         root.set("data", doc.data());
+        if (!doc.counters().isEmpty()) {
+            ObjectNode counters = root.putObject("counters");
+            doc.counters().forEach((field, st) -> {
+                ObjectNode f = counters.putObject(field);
+                st.up().forEach(f.putObject("up")::put);
+                st.down().forEach(f.putObject("down")::put);
+            });
+        }
         return canonical(root);
     }
 
@@ -56,7 +65,14 @@ public final class DocumentCodec {
                 throw new IllegalArgumentException("not a stored document");
             TreeMap<String, Hlc> clocks = new TreeMap<>();
             root.path("clock").properties().forEach(e -> clocks.put(e.getKey(), Hlc.parse(e.getValue().asText())));
-            return new StoredDocument((ObjectNode) root.get("data"), clocks);
+            TreeMap<String, CounterState> counters = new TreeMap<>();
+            root.path("counters").properties().forEach(e -> {
+                TreeMap<String, Long> up = new TreeMap<>(), down = new TreeMap<>();
+                e.getValue().path("up").properties().forEach(x -> up.put(x.getKey(), x.getValue().asLong()));
+                e.getValue().path("down").properties().forEach(x -> down.put(x.getKey(), x.getValue().asLong()));
+                counters.put(e.getKey(), new CounterState(up, down));
+            });
+            return new StoredDocument((ObjectNode) root.get("data"), clocks, counters);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a stored document: " + e.getMessage(), e);
         }

@@ -78,7 +78,18 @@ public final class DocumentMerger {
             if (!r.clock().equals(Hlc.ZERO)) clocks.put(unit.name(), r.clock());
             r.conflict().ifPresent(conflicts::add);
         }
-        return new DocumentMergeResult(Optional.of(new StoredDocument(data, clocks)), conflicts);
+        // Counter fields with replica histories: the pointwise max of both histories decides the
+        // value, whatever the base was (see CounterState for why values alone are not enough).
+        TreeMap<String, CounterState> counters = new TreeMap<>();
+        java.util.Set<String> fields = new java.util.TreeSet<>(ours.counters().keySet());
+        fields.addAll(theirs.counters().keySet());
+        for (String f : fields) {
+            CounterState merged = CounterState.merge(ours.counters().getOrDefault(f, CounterState.EMPTY),
+                    theirs.counters().getOrDefault(f, CounterState.EMPTY));
+            counters.put(f, merged);
+            data.put(f, merged.value());
+        }
+        return new DocumentMergeResult(Optional.of(new StoredDocument(data, clocks, counters)), conflicts);
     }
 
     private static JsonNode data(Optional<StoredDocument> doc) {

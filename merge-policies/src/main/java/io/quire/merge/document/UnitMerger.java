@@ -34,7 +34,8 @@ final class UnitMerger {
         JsonNode b = unit.valueIn(base);
         Side o = new Side(unit.valueIn(Optional.of(ours)), ours.clockOf(unit.name()), sides.oursCommit());
         Side t = new Side(unit.valueIn(Optional.of(theirs)), theirs.clockOf(unit.name()), sides.theirsCommit());
-        if (DocumentCodec.sameValue(o.value(), t.value())) return new Result(o.value(), Hlc.max(o.clock(), t.clock()), Optional.empty());
+        if (DocumentCodec.sameValue(o.value(), t.value()) && (idempotent(unit) || o.clock().equals(t.clock())))
+            return new Result(o.value(), Hlc.max(o.clock(), t.clock()), Optional.empty());
         if (DocumentCodec.sameValue(o.value(), b)) return new Result(t.value(), t.clock(), Optional.empty());
         if (DocumentCodec.sameValue(t.value(), b)) return new Result(o.value(), o.clock(), Optional.empty());
 
@@ -72,6 +73,11 @@ final class UnitMerger {
             return fallback(in, "merge policy '" + unit.policyName() + "' returned "
                     + (outcome == null ? "nothing" : "a value this " + (unit.group() ? "group" : "field") + " cannot hold"));
         return outcome;
+    }
+
+    /** Whether equal values on both sides are one change (see {@link MergePolicy#idempotent()}). */
+    private boolean idempotent(MergeUnit unit) {
+        return !(unit.policy() instanceof PolicyRef.Named(var name)) || policies.get(name).map(MergePolicy::idempotent).orElse(true);
     }
 
     private static MergeOutcome fallback(MergeInput in, String why) {

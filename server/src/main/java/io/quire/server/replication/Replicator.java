@@ -40,6 +40,7 @@ public final class Replicator implements AutoCloseable {
     private final Map<String, String> peerError = new ConcurrentHashMap<>();
     private final Map<String, AutoCloseable> watching = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile boolean started;
 
     public Replicator(String self, List<Peer> peers, GitDatabases dbs, PeerTransport transport) {
         this(self, peers, dbs, transport, new ScheduledThreadPoolExecutor(4, Thread.ofPlatform().name("quire-repl-", 0).daemon(true).factory()),
@@ -65,6 +66,7 @@ public final class Replicator implements AutoCloseable {
 
     /** Starts watching every database, announces them, and schedules anti-entropy every {@code periodMillis}. */
     public void start(long periodMillis) {
+        started = true;
         for (GitDatabase db : dbs.all()) watch(db);
         dbs.onCreated(db -> {
             watch(db);
@@ -75,6 +77,7 @@ public final class Replicator implements AutoCloseable {
     }
 
     private void watch(GitDatabase db) {
+        if (!started) return; // simulations drive every delivery themselves
         watching.computeIfAbsent(db.name(), n -> db.onHeadChange(change -> pushAll(db)));
     }
 

@@ -93,7 +93,7 @@ final class BranchMerge {
         long start = System.nanoTime();
         try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter(); ObjectReader reader = ins.newReader()) {
             TreeMerger merger = MergeEngine.treeMerger(repo, reader, ins);
-            ObjectId base = explicitBase != null ? explicitBase : MergeBases.baseTree(repo, merger, ours, theirs);
+            ObjectId base = explicitBase != null ? explicitBase : MergeBases.baseTree(reader, ins, merger, ours, theirs);
             TreeMerger.Result result = merger.merge(base, ours, theirs);
             ObjectId commit = MergeCommits.write(ins, result.tree().id(), ours, theirs);
             db.flushDurably(ins);

@@ -175,7 +175,7 @@ public final class GitDatabases implements Databases {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target);
         }
-        PackDurability.syncDirectory(target.getParent());
+        if (PackDurability.ENABLED) PackDurability.syncDirectory(target.getParent());
     }
 
     @Override

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.merge.Hlc;
 import io.quire.merge.document.DocumentCodec;
 import io.quire.schema.DocumentType;
+import io.quire.schema.FieldDef;
 import io.quire.schema.FieldGroup;
+import io.quire.schema.PolicyRef;
+import io.quire.merge.document.CounterState;
+import io.quire.merge.document.StoredDocument;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,6 +48,28 @@ final class MergeUnits {
                 clocks.put(e.getKey(), e.getValue());
         // Clocks of removed fields stay: they are what lets the removal win a later merge by time.
         return clocks;
+    }
+
+    /**
+     * Updates the replica histories of counter fields: the difference between the written value and
+     * the counter's current value is this replica's contribution (see CounterState).
+     */
+    static TreeMap<String, CounterState> counters(DocumentType type, Optional<StoredDocument> before, ObjectNode after, String replica) {
+        TreeMap<String, CounterState> out = new TreeMap<>();
+        if (type == null) return out;
+        for (FieldDef f : type.fields().values()) {
+            if (!(f.merge() instanceof PolicyRef.Named(var name)) || !name.equals("counter") || type.groupOf(f.name()).isPresent()) continue;
+            CounterState st = before.map(b -> b.counters().get(f.name())).orElse(null);
+            if (st == null) { // no history yet: whatever value the document had counts as this replica's
+                long old = before.map(b -> b.data().path(f.name()).asLong(0)).orElse(0L);
+                st = CounterState.EMPTY.add(replica, old);
+            }
+            JsonNode v = after.get(f.name());
+            long target = v != null && v.canConvertToLong() ? v.asLong() : 0;
+            CounterState next = st.add(replica, target - st.value());
+            if (!next.up().isEmpty() || !next.down().isEmpty()) out.put(f.name(), next);
+        }
+        return out;
     }
 
     private static JsonNode nullToNull(JsonNode n) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -31,7 +32,7 @@ public final class PersistentTree {
 
     private static final Comparator<String> NAMES = Comparator.naturalOrder();
 
-    private final Repository repo;
+    private final Supplier<ObjectReader> readers;
     private final ObjectId id; // null while not yet written
     private volatile Entries entries; // null until loaded
 
@@ -42,18 +43,30 @@ public final class PersistentTree {
         }
     }
 
-    private PersistentTree(Repository repo, ObjectId id, Entries entries) {
-        this.repo = repo;
+    private PersistentTree(Supplier<ObjectReader> readers, ObjectId id, Entries entries) {
+        this.readers = readers;
         this.id = id;
         this.entries = entries;
     }
 
     public static PersistentTree empty(Repository repo) {
-        return new PersistentTree(repo, null, new Entries(new String[0], new Object[0]));
+        return empty(repo::newObjectReader);
+    }
+
+    public static PersistentTree empty(Supplier<ObjectReader> readers) {
+        return new PersistentTree(readers, null, new Entries(new String[0], new Object[0]));
     }
 
     public static PersistentTree load(Repository repo, ObjectId treeId) {
-        return treeId == null ? empty(repo) : new PersistentTree(repo, treeId, null);
+        return load(repo::newObjectReader, treeId);
+    }
+
+    /**
+     * A tree read through {@code readers}: pass {@code inserter::newReader} to see objects an
+     * inserter has not flushed yet (virtual merge bases live only there).
+     */
+    public static PersistentTree load(Supplier<ObjectReader> readers, ObjectId treeId) {
+        return treeId == null ? empty(readers) : new PersistentTree(readers, treeId, null);
     }
 
     /** The tree id, or null when this tree has changes not yet written. */
@@ -71,14 +84,14 @@ public final class PersistentTree {
     }
 
     private Entries read() {
-        try (ObjectReader reader = repo.newObjectReader()) {
+        try (ObjectReader reader = readers.get()) {
             CanonicalTreeParser p = new CanonicalTreeParser(null, reader, id);
             List<String> names = new ArrayList<>();
             List<Object> values = new ArrayList<>();
             for (; !p.eof(); p.next()) {
                 names.add(p.getEntryPathString());
                 ObjectId child = p.getEntryObjectId();
-                values.add(p.getEntryFileMode() == FileMode.TREE ? new PersistentTree(repo, child, null) : child);
+                values.add(p.getEntryFileMode() == FileMode.TREE ? new PersistentTree(readers, child, null) : child);
             }
             // Git orders trees as if their names ended in '/'; we keep plain name order for lookup.
             String[] n = names.toArray(String[]::new);
@@ -176,12 +189,12 @@ public final class PersistentTree {
         });
         bySegment.forEach((name, sub) -> {
             Object cur = merged.get(name);
-            PersistentTree child = cur instanceof PersistentTree t ? t : empty(repo);
+            PersistentTree child = cur instanceof PersistentTree t ? t : empty(readers);
             PersistentTree next = child.with(sub);
             if (next.size() == 0) merged.remove(name);
             else merged.put(name, next);
         });
-        return new PersistentTree(repo, null, new Entries(merged.keySet().toArray(String[]::new), merged.values().toArray()));
+        return new PersistentTree(readers, null, new Entries(merged.keySet().toArray(String[]::new), merged.values().toArray()));
     }
 
     /**
@@ -205,7 +218,7 @@ public final class PersistentTree {
             if (v instanceof PersistentTree t) f.append(e.names[i], FileMode.TREE, t.id);
             else f.append(e.names[i], FileMode.REGULAR_FILE, (ObjectId) v);
         }
-        return new PersistentTree(repo, ins.insert(f), written);
+        return new PersistentTree(readers, ins.insert(f), written);
     }
 
     private static String gitName(Entries e, int i) {

@@ -33,12 +33,17 @@ public final class RepositoryFiles {
     private static void applyConfig(Repository repo) throws IOException {
         StoredConfig c = repo.getConfig();
         boolean changed = false;
-        changed |= set(c, ConfigConstants.CONFIG_CORE_SECTION, "fsyncRefFiles", "true");
-        changed |= set(c, ConfigConstants.CONFIG_CORE_SECTION, "fsyncObjectFiles", "true");
+        changed |= set(c, ConfigConstants.CONFIG_CORE_SECTION, "fsyncRefFiles", Boolean.toString(PackDurability.ENABLED));
+        changed |= set(c, ConfigConstants.CONFIG_CORE_SECTION, "fsyncObjectFiles", Boolean.toString(PackDurability.ENABLED));
         // Reflogs keep pruned history alive and JGit's gc never expires them (STACK.md).
         changed |= set(c, ConfigConstants.CONFIG_CORE_SECTION, ConfigConstants.CONFIG_KEY_LOGALLREFUPDATES, "false");
         changed |= set(c, ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE, "now");
+        // No automatic gc, ever: JGit would start one in the background after fetches and pushes,
+        // and a concurrent repack with prune-now can delete the pack of a commit not yet on a ref.
+        // Compaction runs under the writer lock instead (see Compaction).
         changed |= set(c, ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTO, "0");
+        changed |= set(c, ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTOPACKLIMIT, "0");
+        changed |= set(c, ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, "false");
         changed |= set(c, ConfigConstants.CONFIG_RECEIVE_SECTION, "fsckObjects", "true");
         changed |= set(c, "pack", "writeBitmaps", "false");
         if (changed) c.save();

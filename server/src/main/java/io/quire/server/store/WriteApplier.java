@@ -88,8 +88,9 @@ final class WriteApplier {
             throw new QuireException.SchemaViolation("document " + id + " does not match type '" + type.name() + "'", violations);
         Optional<StoredDocument> before = current == null ? Optional.empty() : Optional.of(read(current));
         Map<String, Hlc> beforeClocks = before.<Map<String, Hlc>>map(StoredDocument::clocks).orElse(Map.of());
-        StoredDocument doc = new StoredDocument(data,
-                MergeUnits.stamp(type, before.map(StoredDocument::data), beforeClocks, data, clock.get()));
+        Hlc now = clock.get();
+        StoredDocument doc = new StoredDocument(data, MergeUnits.stamp(type, before.map(StoredDocument::data), beforeClocks, data, now),
+                MergeUnits.counters(type, before, data, now.replica()));
         ObjectId blob = ins.insert(Constants.OBJ_BLOB, DocumentCodec.encode(doc));
         if (before.isPresent())
             for (String stale : StoreLayout.blobPaths(type, id, before.get().data()).keySet()) local.put(stale, PersistentTree.DELETE);

@@ -3,58 +3,75 @@ package io.quire.server.store.merge;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 
 /**
  * Finds the base tree of a three-way merge. With several best common ancestors (criss-cross
- * histories, common in a cluster), the base is the merge of those ancestors, computed recursively
- * like Git's "recursive" strategy but with Quire's own document merge, and never committed.
+ * histories, common in a cluster), the base is their merge, computed like Git's "recursive"
+ * strategy but with Quire's own document merge: the ancestors are merged pairwise into virtual
+ * commits (written as unreferenced objects, never put on a branch) and the result is the base.
+ *
+ * <pre>
+ *   A ── M1 ── ?        two nodes merged A and B at the same time, then changed more:
+ *    \ /                the best common ancestors of the two heads are A and B, and
+ *    / \                neither alone is a correct base (a counter would count twice).
+ *   B ── M2 ── ?
+ * </pre>
  */
 public final class MergeBases {
-    private static final int MAX_DEPTH = 8;
+    private static final int MAX_DEPTH = 16;
 
     private MergeBases() {
     }
 
-    public static List<RevCommit> of(Repository repo, RevWalk rw, RevCommit a, RevCommit b) throws IOException {
+    static List<ObjectId> of(RevWalk rw, AnyObjectId a, AnyObjectId b) throws IOException {
         rw.reset();
         rw.setRevFilter(RevFilter.MERGE_BASE);
         rw.markStart(rw.parseCommit(a));
         rw.markStart(rw.parseCommit(b));
-        List<RevCommit> bases = new ArrayList<>();
-        for (RevCommit c : rw) bases.add(c);
+        List<ObjectId> bases = new ArrayList<>();
+        for (RevCommit c : rw) bases.add(c.copy());
         rw.reset();
         rw.setRevFilter(RevFilter.ALL);
         bases.sort((x, y) -> x.name().compareTo(y.name()));
         return bases;
     }
 
-    /** The base tree for merging {@code a} and {@code b}, or null when they share no history. */
-    public static ObjectId baseTree(Repository repo, TreeMerger merger, RevCommit a, RevCommit b) throws IOException {
-        return baseTree(repo, merger, a, b, 0);
+    /**
+     * The base tree for merging {@code a} and {@code b}, or null when they share no history.
+     * {@code reader} must see what {@code ins} writes (use {@code ins.newReader()}).
+     */
+    public static ObjectId baseTree(ObjectReader reader, ObjectInserter ins, TreeMerger merger, RevCommit a, RevCommit b)
+            throws IOException {
+        ObjectId base = baseCommit(reader, ins, merger, a, b, 0);
+        if (base == null) return null;
+        try (RevWalk rw = new RevWalk(reader)) {
+            return rw.parseCommit(base).getTree().getId();
+        }
     }
 
-    private static ObjectId baseTree(Repository repo, TreeMerger merger, RevCommit a, RevCommit b, int depth) throws IOException {
-        try (RevWalk rw = new RevWalk(repo)) {
-            List<RevCommit> bases = of(repo, rw, a, b);
+    private static ObjectId baseCommit(ObjectReader reader, ObjectInserter ins, TreeMerger merger, AnyObjectId a, AnyObjectId b,
+                                       int depth) throws IOException {
+        try (RevWalk rw = new RevWalk(reader)) {
+            List<ObjectId> bases = of(rw, a, b);
             if (bases.isEmpty()) return null;
-            RevCommit first = rw.parseCommit(bases.get(0));
-            if (bases.size() == 1 || depth >= MAX_DEPTH) return first.getTree().getId();
-            // Fold the bases pairwise; each step merges two of them over their own base. With more
-            // than two bases this approximates Git's recursive strategy (consecutive pairs).
-            ObjectId tree = first.getTree().getId();
-            RevCommit acc = first;
+            ObjectId acc = bases.get(0);
+            if (depth >= MAX_DEPTH) return acc;
             for (int i = 1; i < bases.size(); i++) {
-                RevCommit next = rw.parseCommit(bases.get(i));
-                ObjectId sub = baseTree(repo, merger, acc, next, depth + 1);
-                tree = merger.merge(sub, acc, next).tree().id();
-                acc = next;
+                ObjectId next = bases.get(i);
+                ObjectId sub = baseCommit(reader, ins, merger, acc, next, depth + 1);
+                RevCommit x = rw.parseCommit(acc), y = rw.parseCommit(next);
+                ObjectId subTree = sub == null ? null : rw.parseCommit(sub).getTree().getId();
+                ObjectId tree = merger.merge(subTree, x, y).tree().id();
+                acc = MergeCommits.write(ins, tree, x, y); // virtual: unreferenced, removed by the next gc
             }
-            return tree;
+            return acc;
         }
     }
 }

@@ -82,7 +82,7 @@ public final class SequenceKeys implements TreeMerger.SequenceStep {
             ObjectNode data = d.data().deepCopy();
             data.put(field.name(), e.getValue());
             out.put(StoreLayout.docPath(DocumentId.of(type.name(), e.getKey())),
-                    ins.insert(Constants.OBJ_BLOB, DocumentCodec.encode(new StoredDocument(data, d.clocks()))));
+                    ins.insert(Constants.OBJ_BLOB, DocumentCodec.encode(new StoredDocument(data, d.clocks(), d.counters()))));
         }
         if (def.counter().isEmpty()) return;
         for (Map.Entry<ScopeKey, Long> e : r.counters().entrySet()) {
@@ -95,7 +95,7 @@ public final class SequenceKeys implements TreeMerger.SequenceStep {
             if (cur.canConvertToLong() && cur.asLong() >= e.getValue()) continue;
             ObjectNode data = c.get().data().deepCopy();
             data.put(def.counter().get().field(), e.getValue());
-            out.put(path, ins.insert(Constants.OBJ_BLOB, DocumentCodec.encode(new StoredDocument(data, c.get().clocks()))));
+            out.put(path, ins.insert(Constants.OBJ_BLOB, DocumentCodec.encode(new StoredDocument(data, c.get().clocks(), c.get().counters()))));
         }
     }
 

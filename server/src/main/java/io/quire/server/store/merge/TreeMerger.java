@@ -76,7 +76,7 @@ public final class TreeMerger {
         String leftReplica = replica(left), rightReplica = replica(right);
         ObjectId baseSchema = baseTree == null ? null : blobIn(baseTree, schemaPath());
         Schema schema = chooseSchema(baseSchema, blobIn(left.getTree(), schemaPath()), blobIn(right.getTree(), schemaPath()));
-        PersistentTree result = PersistentTree.load(repo, left.getTree().getId());
+        PersistentTree result = PersistentTree.load(ins::newReader, left.getTree().getId());
         Map<String, ObjectId> changes = new LinkedHashMap<>();
         Map<DocumentId, List<FieldConflict>> conflicts = new TreeMap<>();
         List<DocumentId> changedDocs = new ArrayList<>();
@@ -173,7 +173,7 @@ public final class TreeMerger {
     }
 
     private ObjectId blobIn(ObjectId tree, String path) throws IOException {
-        try (TreeWalk tw = TreeWalk.forPath(repo, path, tree)) {
+        try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) { // the reader sees virtual merge bases too
             return tw == null ? null : tw.getObjectId(0);
         }
     }
