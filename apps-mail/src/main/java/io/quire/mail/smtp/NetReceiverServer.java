@@ -15,6 +15,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,8 @@ final class NetReceiverServer implements ReceiverServer {
     private final MailDelivery delivery;
     private final Set<ReceiverConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
-    private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase();
+    private final String idPrefix =
+            Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase(Locale.ROOT);
     private NetServer server;
     private volatile boolean closing;
 
@@ -61,7 +63,7 @@ final class NetReceiverServer implements ReceiverServer {
             socket.write(Buffer.buffer(reply.encode())).onComplete(ar -> socket.close());
             return;
         }
-        String id = idPrefix + Long.toString(sequence.incrementAndGet(), 36).toUpperCase();
+        String id = idPrefix + Long.toString(sequence.incrementAndGet(), 36).toUpperCase(Locale.ROOT);
         var session = new SmtpSession(config, new ConnectionInfo(address(socket.remoteAddress()), id));
         var connection = new ReceiverConnection(vertx, socket, session, delivery, options, open::remove);
         open.add(connection);

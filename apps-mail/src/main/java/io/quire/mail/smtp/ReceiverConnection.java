@@ -123,12 +123,16 @@ final class ReceiverConnection {
                 }
             }
         } catch (RuntimeException e) {
-            // A bug, not a client error: log it, tell the client to come back later, and drop the connection.
-            LOG.error("mail session failed", e);
-            outgoing = Buffer.buffer("421 4.3.0 Internal error, closing connection\r\n");
-            flush();
-            finish();
+            internalError(e);
         }
+    }
+
+    /** A bug, not a client error: log it, tell the client to come back later, and drop the connection. */
+    private void internalError(RuntimeException e) {
+        LOG.error("mail session failed", e);
+        outgoing = Buffer.buffer("421 4.3.0 Internal error, closing connection\r\n");
+        flush();
+        finish();
     }
 
     /** Calls the store and resumes on this connection's context with its answer, whatever thread gives it. */
@@ -144,7 +148,12 @@ final class ReceiverConnection {
             awaiting = false;
             lastActivity = System.nanoTime();
             if (!done) {
-                then.handle(ar);
+                try {
+                    then.handle(ar);
+                } catch (RuntimeException e) {
+                    internalError(e);
+                    return;
+                }
                 drive();
                 flowControl();
             }
@@ -189,7 +198,12 @@ final class ReceiverConnection {
                 return;
             }
             lastActivity = System.nanoTime();
-            session.tlsStarted();
+            try {
+                session.tlsStarted();
+            } catch (RuntimeException e) {
+                internalError(e);
+                return;
+            }
             drive();
         });
     }

@@ -10,6 +10,11 @@ import java.util.Arrays;
  * sends a line end costs us a kilobyte, not the heap, and the session stays in sync after replying
  * {@code 500 5.5.6}. It can still hold several complete pipelined lines; the transport bounds that by pausing
  * the socket while the session waits for the store.
+ *
+ * <p>Vert.x's {@code RecordParser} is not used for this: its {@code maxRecordSize} is checked against everything
+ * buffered rather than the current record (a pipelined batch would trip it), and it keeps the over-long record
+ * instead of skipping to the next line end, so it cannot resynchronise after a {@code 500 5.5.6}. Framing here,
+ * inside the sans-IO core, also lets the chunking tests exercise it.
  */
 final class InputQueue {
 
