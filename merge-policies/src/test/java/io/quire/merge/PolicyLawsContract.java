@@ -59,7 +59,9 @@ public interface PolicyLawsContract {
 
     @Property(tries = 1000)
     default void sameValueOnBothSidesIsKept(@ForAll("inputs") MergeInput in) {
-        MergeInput same = new MergeInput(in.base(), in.ours(), Side.of(in.ours().value(), in.theirs().clock()), "f", null);
+        // For a non-idempotent policy (counter) equal values are one change only when the clocks agree too.
+        MergeInput same = new MergeInput(in.base(), in.ours(),
+                Side.of(in.ours().value(), policy().idempotent() ? in.theirs().clock() : in.ours().clock()), "f", null);
         MergeOutcome out = policy().merge(same);
         assertInstanceOf(MergeOutcome.Clean.class, out);
         assertSame(in.ours().value(), out.value());

@@ -34,10 +34,13 @@ final class UnitMerger {
         JsonNode b = unit.valueIn(base);
         Side o = new Side(unit.valueIn(Optional.of(ours)), ours.clockOf(unit.name()), sides.oursCommit());
         Side t = new Side(unit.valueIn(Optional.of(theirs)), theirs.clockOf(unit.name()), sides.theirsCommit());
+        boolean oursIsBase = DocumentCodec.sameValue(o.value(), b), theirsIsBase = DocumentCodec.sameValue(t.value(), b);
+        // Checked in an order that gives the same answer (value and clock) whichever side is "ours".
+        if (oursIsBase && theirsIsBase) return new Result(o.value(), Hlc.max(o.clock(), t.clock()), Optional.empty());
         if (DocumentCodec.sameValue(o.value(), t.value()) && (idempotent(unit) || o.clock().equals(t.clock())))
             return new Result(o.value(), Hlc.max(o.clock(), t.clock()), Optional.empty());
-        if (DocumentCodec.sameValue(o.value(), b)) return new Result(t.value(), t.clock(), Optional.empty());
-        if (DocumentCodec.sameValue(t.value(), b)) return new Result(o.value(), o.clock(), Optional.empty());
+        if (oursIsBase) return new Result(t.value(), t.clock(), Optional.empty());
+        if (theirsIsBase) return new Result(o.value(), o.clock(), Optional.empty());
 
         Optional<JsonNode> ancestor = JsonOrder.isAbsent(b) ? Optional.empty() : Optional.of(b);
         // Symmetry whatever the policy does: it sees the sides in an order fixed by their contents
