@@ -24,9 +24,15 @@ final class BodyStructures {
             return new BodyStructure.Multipart(parts, upper(type.subtype()), upperNames(type.params()), disposition,
                     language, location);
         }
+        List<Param> params = upperNames(type.params());
+        if (type.isText() && type.param("charset") == null) {
+            // RFC 2045 §5.2 / RFC 2046 §4.1.2: text without a charset parameter is US-ASCII; say so, as the
+            // RFC 9051 examples and most servers do, so clients need not know the default.
+            params = new ArrayList<>(params);
+            params.add(new Param("CHARSET", "us-ascii"));
+        }
         BodyStructure.Fields fields = new BodyStructure.Fields(upper(type.type()), upper(type.subtype()),
-                upperNames(type.params()), h.text("Content-ID"), h.text("Content-Description"),
-                upper(part.encoding()), part.bodySize());
+                params, h.text("Content-ID"), h.text("Content-Description"), upper(part.encoding()), part.bodySize());
         BodyStructure.Extension ext = new BodyStructure.Extension(h.text("Content-MD5"), disposition, language, location);
         if (part.message().isPresent()) {
             MimePart inner = part.message().get();

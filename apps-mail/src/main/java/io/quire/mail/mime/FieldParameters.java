@@ -1,20 +1,18 @@
 package io.quire.mail.mime;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.james.mime4j.stream.NameValuePair;
-import org.apache.james.mime4j.stream.ParserCursor;
-import org.apache.james.mime4j.stream.RawBody;
-import org.apache.james.mime4j.stream.RawFieldParser;
-import org.apache.james.mime4j.util.ByteArrayBuffer;
 
 /**
- * Splits a structured field body ({@code value; name=value; ...}) with mime4j's lenient
- * {@link RawFieldParser}, which copes with comments, quoting and the broken forms in real mail.
+ * Splits a structured field body ({@code value; name=value; ...}, RFC 2045 §5.1, RFC 2183 §2) leniently:
+ * comments are dropped, quoted values unescaped, unquoted values taken up to the next {@code ;}, and
+ * parameters without a name skipped.
  *
- * <p>mime4j reads octets as ISO-8859-1 characters; results are re-read as UTF-8 where that is valid, the same
- * rule as {@link HeaderText}.
+ * <p>Why not mime4j's {@code RawFieldParser}: it decodes encoded-words inside quoted parameter values and
+ * reads 8-bit octets through a charset, and BODYSTRUCTURE must pass values through unchanged (clients decode
+ * {@code name="=?utf-8?...?="} themselves). Values are read with {@link HeaderText#decode} so no octet is
+ * lost.
  *
  * @param value  the main value, e.g. {@code text/plain} or {@code attachment}, trimmed
  * @param params the parameters in order, names as written
@@ -22,24 +20,108 @@ import org.apache.james.mime4j.util.ByteArrayBuffer;
 record FieldParameters(String value, List<Param> params) {
 
     static FieldParameters parse(byte[] message, HeaderField field) {
-        byte[] unfolded = new byte[field.end() - field.valueStart()];
+        byte[] s = new byte[field.end() - field.valueStart()];
         int n = 0;
         for (int i = field.valueStart(); i < field.end(); i++) {
-            byte c = message[i];
-            if (c != '\r' && c != '\n') {
-                unfolded[n++] = c;
+            if (message[i] != '\r' && message[i] != '\n') {
+                s[n++] = message[i];
             }
         }
-        ByteArrayBuffer buffer = new ByteArrayBuffer(unfolded, n, true);
-        RawBody body = RawFieldParser.DEFAULT.parseRawBody(buffer, new ParserCursor(0, n));
+        Cursor c = new Cursor(s, n);
+        String value = c.unquotedUntil((byte) ';', false);
         List<Param> params = new ArrayList<>();
-        for (NameValuePair p : body.getParams()) {
-            if (p.getName() != null && !p.getName().isBlank()) {
-                params.add(new Param(reread(p.getName().trim()), p.getValue() == null ? "" : reread(p.getValue())));
+        while (c.pos < n) {
+            c.pos++; // the ';'
+            String name = c.unquotedUntil((byte) '=', true);
+            if (c.pos < n && s[c.pos] == '=') {
+                c.pos++;
+                String v = c.parameterValue();
+                if (!name.isEmpty()) {
+                    params.add(new Param(name, v));
+                }
             }
         }
-        String value = body.getValue() == null ? "" : reread(body.getValue().trim());
         return new FieldParameters(value, params);
+    }
+
+    /** A position in the unfolded field body. */
+    private static final class Cursor {
+        private final byte[] s;
+        private final int n;
+        private int pos;
+
+        Cursor(byte[] s, int n) {
+            this.s = s;
+            this.n = n;
+        }
+
+        /** Text up to {@code stop} or {@code ;}, without comments or blanks at the ends. */
+        String unquotedUntil(byte stop, boolean stopAtSemicolon) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (pos < n && s[pos] != stop && !(stopAtSemicolon && s[pos] == ';')) {
+                if (s[pos] == '(') {
+                    skipComment();
+                    out.write(' ');
+                } else {
+                    out.write(s[pos++]);
+                }
+            }
+            return trimmed(out.toByteArray());
+        }
+
+        /** A quoted-string (unescaped) or a token, then skips to the next {@code ;}. */
+        String parameterValue() {
+            while (pos < n && (HeaderText.isBlank(s[pos]) || s[pos] == '(')) {
+                if (s[pos] == '(') {
+                    skipComment();
+                } else {
+                    pos++;
+                }
+            }
+            if (pos < n && s[pos] == '"') {
+                pos++;
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                while (pos < n && s[pos] != '"') {
+                    if (s[pos] == '\\' && pos + 1 < n) {
+                        pos++;
+                    }
+                    out.write(s[pos++]);
+                }
+                pos++;
+                while (pos < n && s[pos] != ';') {
+                    pos++;
+                }
+                byte[] b = out.toByteArray();
+                return HeaderText.decode(b, 0, b.length);
+            }
+            return unquotedUntil((byte) ';', true);
+        }
+
+        private void skipComment() {
+            int depth = 0;
+            while (pos < n) {
+                byte b = s[pos++];
+                if (b == '\\') {
+                    pos++;
+                } else if (b == '(') {
+                    depth++;
+                } else if (b == ')' && --depth == 0) {
+                    return;
+                }
+            }
+        }
+
+        private static String trimmed(byte[] b) {
+            int from = 0;
+            int to = b.length;
+            while (from < to && HeaderText.isBlank(b[from])) {
+                from++;
+            }
+            while (to > from && HeaderText.isBlank(b[to - 1])) {
+                to--;
+            }
+            return HeaderText.decode(b, from, to);
+        }
     }
 
     /** The first parameter with this name, ignoring ASCII case. */
@@ -50,10 +132,5 @@ record FieldParameters(String value, List<Param> params) {
             }
         }
         return null;
-    }
-
-    private static String reread(String latin1) {
-        byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
-        return HeaderText.decode(bytes, 0, bytes.length);
     }
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
  *
  * <p>Why not mime4j's {@code MimeStreamParser}: it does not expose octet offsets, and IMAP needs exact
  * ones: BODY[1.2] must return the original octets, and the sizes in BODYSTRUCTURE must equal the lengths
- * BODY[n] returns. mime4j still parses the structured fields ({@link FieldParameters}) and decodes the
- * transfer encodings ({@link TransferDecoding}); {@code MimeStructureTest} checks that the structure found
- * here agrees with mime4j's permissive parser on the corpus.
+ * BODY[n] returns. mime4j still decodes the transfer encodings ({@link TransferDecoding}) and encoded-word
+ * subjects ({@link MessageSummary}), and {@code MimeStructureTest} checks that the structure found here
+ * agrees with mime4j's permissive parser on the whole corpus.
  *
  * <p>Lenient like mime4j's permissive mode: bare LF line ends, a missing close delimiter (the last part
  * runs to the end), boundaries with trailing blanks. Multiparts without a boundary or without any part are
