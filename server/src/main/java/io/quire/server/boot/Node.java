@@ -4,6 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quire.sdk.spi.App;
 import io.quire.server.http.ClusterStatusProvider;
 import io.quire.server.http.HttpVerticle;
+import io.quire.server.http.RouteContributor;
+import io.quire.server.replication.ClusterRoutes;
+import io.quire.server.replication.Peer;
+import io.quire.server.replication.PeerAuth;
+import io.quire.server.replication.Replicator;
+import io.quire.server.replication.transport.GitHttpService;
+import io.quire.server.replication.transport.HttpPeerTransport;
+import io.quire.merge.document.DocumentCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.quire.server.store.GitDatabases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Node.class);
     private static final long STEP_TIMEOUT_SECONDS = 30;
+    /** How often peers compare heads even when no push arrived (pushes do the real-time work). */
+    private static final long ANTI_ENTROPY_MILLIS = 5_000;
 
     private final NodeConfig config;
     private final Vertx vertx;
@@ -31,6 +46,7 @@ public final class Node implements AutoCloseable {
     private final String token;
     private final Deque<App> started = new ArrayDeque<>();
     private HttpVerticle http;
+    private Replicator replicator;
     private String httpDeployment;
     private boolean closed;
 
@@ -65,9 +81,27 @@ public final class Node implements AutoCloseable {
         return node;
     }
 
+    /**
+     * The HTTP side: the API, the Git transport (admin clones always; peers push and fetch when a
+     * cluster is configured) and, with peers, the peer calls and the replicator.
+     */
     private void startHttp() throws Exception {
-        http = new HttpVerticle(config.httpSettings(token), databases, ClusterStatusProvider.standalone(config.node()));
+        List<Peer> peers = config.cluster().map(c -> c.peers().stream().map(p -> new Peer(p.name(), p.url())).toList()).orElse(List.of());
+        Optional<PeerAuth> auth = config.cluster().map(c -> new PeerAuth(c.secret(), config.node()));
+        Set<String> peerNames = peers.stream().map(Peer::name).collect(Collectors.toSet());
+        if (auth.isPresent() && !peers.isEmpty())
+            replicator = new Replicator(config.node(), peers, databases, new HttpPeerTransport(config.node(), auth.get()));
+        Replicator r = replicator;
+        List<RouteContributor> routes = new ArrayList<>();
+        routes.add(new GitHttpService(vertx, databases, token, auth, peerNames, (db, peer, head) -> {
+            if (r != null) r.onPeerPush(db, peer, head);
+        })::mount);
+        if (r != null) routes.add(new ClusterRoutes(auth.get(), peerNames, databases, r)::mount);
+        ClusterStatusProvider status = r == null ? ClusterStatusProvider.standalone(config.node())
+                : () -> DocumentCodec.MAPPER.valueToTree(r.status());
+        http = new HttpVerticle(config.httpSettings(token), databases, status, routes);
         httpDeployment = await(vertx.deployVerticle(http));
+        if (r != null) r.start(ANTI_ENTROPY_MILLIS);
     }
 
     private void startApps(Path dataDir) throws Exception {
@@ -126,6 +160,7 @@ public final class Node implements AutoCloseable {
             App app = started.pop();
             quietly("stop app " + app.name(), () -> await(app.stop()));
         }
+        if (replicator != null) quietly("stop replication", replicator::close);
         if (httpDeployment != null) quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
         quietly("close databases", databases::close);
         quietly("close Vert.x", () -> await(vertx.close()));

@@ -84,16 +84,10 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private void cluster(RoutingContext ctx) {
-        ClusterStatusProvider.ClusterStatus s = cluster.status();
-        ObjectNode out = Wire.object().put("node", s.node());
-        ArrayNode peers = out.putArray("peers");
-        for (ClusterStatusProvider.PeerStatus p : s.peers()) {
-            ObjectNode o = peers.addObject().put("name", p.name()).put("url", p.url()).put("state", p.state())
-                    .put("lagCommits", p.lagCommits()).put("lagMillis", p.lagMillis());
-            Wire.putOptional(o, "lastContact", p.lastContact());
-            Wire.putOptional(o, "lastError", p.lastError());
-        }
-        Reply.json(200, out).writeTo(ctx.response());
+        vertx.executeBlocking(cluster::status, false).onComplete(ar -> {
+            if (ar.succeeded()) Reply.json(200, ar.result()).writeTo(ctx.response());
+            else ProblemResponder.fail(ctx, ar.cause());
+        });
     }
 
     /** The port actually bound (useful when configured with port 0). */
