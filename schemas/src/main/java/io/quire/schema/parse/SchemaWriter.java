@@ -118,6 +118,7 @@ public final class SchemaWriter {
             g.writeStringField("type", counter.type());
             g.writeEndObject();
         }
+        if (sequence.mode() != SequenceDef.Mode.UNIQUE) g.writeStringField("mode", sequence.mode().wireName());
         writeStrings(g, "orderBy", sequence.orderBy());
         writeStrings(g, "scope", sequence.scope());
         g.writeEndObject();

@@ -18,7 +18,7 @@ import java.util.Set;
  * and checked once every type is read.
  */
 final class SequenceBinder {
-    static final List<String> KEYS = List.of("scope", "counter", "orderBy");
+    static final List<String> KEYS = List.of("scope", "counter", "orderBy", "mode");
     static final List<String> COUNTER_KEYS = List.of("type", "idField", "field");
 
     /** A counter reference to check against the other types, with the positions to report at. */
@@ -46,7 +46,15 @@ final class SequenceBinder {
         List<String> orderBy = fieldList(def, "orderBy", path, null);
         Optional<SequenceDef.CounterRef> counter = Problems.optional(def, "counter")
                 .flatMap(n -> counter(n, Problems.child(path, "counter"), scope, pending));
-        return Optional.of(new SequenceDef(scope, counter, orderBy));
+        SequenceDef.Mode mode = SequenceDef.Mode.UNIQUE;
+        Optional<Node> modeNode = Problems.optional(def, "mode");
+        if (modeNode.isPresent()) {
+            String m = modeNode.get() instanceof Node.Scalar sc && sc.value() instanceof String str ? str : null;
+            if ("stamp".equals(m)) mode = SequenceDef.Mode.STAMP;
+            else if (!"unique".equals(m))
+                problems.add(modeNode.get().pos(), Problems.child(path, "mode"), "expected 'unique' or 'stamp'");
+        }
+        return Optional.of(new SequenceDef(scope, counter, orderBy, mode));
     }
 
     /** A list of declared, distinct field names; {@code self} (when given) may not be among them. */

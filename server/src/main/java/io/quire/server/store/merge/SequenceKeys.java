@@ -35,16 +35,58 @@ import org.eclipse.jgit.lib.ObjectReader;
  */
 public final class SequenceKeys implements TreeMerger.SequenceStep {
     @Override
-    public Map<String, ObjectId> renumber(Schema schema, PersistentTree merged, List<DocumentId> changed,
+    public Map<String, ObjectId> renumber(Schema schema, PersistentTree merged, List<DocumentId> changed, List<DocumentId> divergent,
                                           ObjectReader reader, ObjectInserter ins) throws IOException {
         Map<String, ObjectId> out = new LinkedHashMap<>();
-        for (DocumentType type : schema.types().values()) {
-            for (FieldDef f : type.fields().values()) {
-                if (f.sequence().isEmpty()) continue;
-                renumberField(type, f, f.sequence().get(), merged.with(out), changed, reader, ins, out);
+        // Unique keys first (they may move documents to new values), then change stamps over the result.
+        for (SequenceDef.Mode mode : SequenceDef.Mode.values()) {
+            for (DocumentType type : schema.types().values()) {
+                for (FieldDef f : type.fields().values()) {
+                    if (f.sequence().isEmpty() || f.sequence().get().mode() != mode) continue;
+                    if (mode == SequenceDef.Mode.UNIQUE) renumberField(type, f, f.sequence().get(), merged.with(out), changed, reader, ins, out);
+                    else stampField(type, f, f.sequence().get(), merged.with(out), divergent, reader, ins, out);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * Gives every document the merge changed (as seen from either side) a fresh value above its
+     * scope's counter, in document-id order, and raises the counter: a client that remembers
+     * either side's counter (IMAP HIGHESTMODSEQ) then sees every change the merge brought.
+     */
+    private void stampField(DocumentType type, FieldDef field, SequenceDef def, PersistentTree tree, List<DocumentId> divergent,
+                            ObjectReader reader, ObjectInserter ins, Map<String, ObjectId> out) throws IOException {
+        if (def.counter().isEmpty()) return;
+        SequenceDef.CounterRef ref = def.counter().get();
+        TreeMap<String, List<DocumentId>> byOwner = new TreeMap<>();
+        for (DocumentId id : new java.util.TreeSet<>(divergent)) {
+            if (!id.type().equals(type.name())) continue;
+            Optional<StoredDocument> d = read(tree.with(out), StoreLayout.docPath(id), reader);
+            JsonNode owner = d.map(x -> x.data().get(ref.idField())).orElse(null);
+            if (owner != null && owner.isTextual() && DocumentId.problem(ref.type(), owner.asText()) == null)
+                byOwner.computeIfAbsent(owner.asText(), k -> new ArrayList<>()).add(id);
+        }
+        for (Map.Entry<String, List<DocumentId>> e : byOwner.entrySet()) {
+            String counterPath = StoreLayout.docPath(DocumentId.of(ref.type(), e.getKey()));
+            Optional<StoredDocument> counterDoc = read(tree.with(out), counterPath, reader);
+            long next = counterDoc.map(c -> c.data().path(ref.field()).asLong(0)).orElse(0L);
+            for (DocumentId id : e.getValue()) {
+                String path = StoreLayout.docPath(id);
+                StoredDocument d = read(tree.with(out), path, reader).orElseThrow();
+                next = Math.max(next, d.data().path(field.name()).asLong(0));
+                ObjectNode data = d.data().deepCopy();
+                data.put(field.name(), ++next);
+                out.put(path, ins.insert(Constants.OBJ_BLOB, DocumentCodec.encode(new StoredDocument(data, d.clocks(), d.counters()))));
+            }
+            if (counterDoc.isPresent()) {
+                ObjectNode data = counterDoc.get().data().deepCopy();
+                data.put(ref.field(), next);
+                out.put(counterPath, ins.insert(Constants.OBJ_BLOB,
+                        DocumentCodec.encode(new StoredDocument(data, counterDoc.get().clocks(), counterDoc.get().counters()))));
+            }
+        }
     }
 
     private void renumberField(DocumentType type, FieldDef field, SequenceDef def, PersistentTree tree, List<DocumentId> changed,

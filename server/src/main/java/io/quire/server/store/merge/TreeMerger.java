@@ -54,7 +54,7 @@ public final class TreeMerger {
     @FunctionalInterface
     public interface SequenceStep {
         Map<String, ObjectId> renumber(Schema schema, PersistentTree merged, List<DocumentId> changed,
-                                       ObjectReader reader, ObjectInserter ins) throws IOException;
+                                       List<DocumentId> divergent, ObjectReader reader, ObjectInserter ins) throws IOException;
     }
 
     public TreeMerger(Repository repo, ObjectReader reader, ObjectInserter ins, DocMerge docMerge, SequenceStep sequences) {
@@ -80,6 +80,7 @@ public final class TreeMerger {
         Map<String, ObjectId> changes = new LinkedHashMap<>();
         Map<DocumentId, List<FieldConflict>> conflicts = new TreeMap<>();
         List<DocumentId> changedDocs = new ArrayList<>();
+        List<DocumentId> divergentDocs = new ArrayList<>(); // the two sides differ: the merge changes it for one of them
         List<DocumentId> bothChanged = new ArrayList<>();
         Map<String, ObjectId[]> conflictFiles = new TreeMap<>();
         try (TreeWalk tw = new TreeWalk(repo, reader)) {
@@ -94,6 +95,7 @@ public final class TreeMerger {
                 ObjectId base = tw.getObjectId(0), l = tw.getObjectId(1), r = tw.getObjectId(2);
                 Optional<DocumentId> doc = StoreLayout.parseDocPath(path);
                 doc.ifPresent(changedDocs::add);
+                if (doc.isPresent() && !l.equals(r)) divergentDocs.add(doc.get());
                 if (l.equals(r) || base.equals(r)) continue; // left already holds the result
                 if (base.equals(l)) {
                     changes.put(path, r.equals(ObjectId.zeroId()) ? PersistentTree.DELETE : r);
@@ -133,7 +135,7 @@ public final class TreeMerger {
             changes.put(path, ins.insert(Constants.OBJ_BLOB, DocumentCodec.canonical(u)));
         }
         PersistentTree merged = result.with(changes);
-        Map<String, ObjectId> renumbered = sequences.renumber(schema, merged, changedDocs, reader, ins);
+        Map<String, ObjectId> renumbered = sequences.renumber(schema, merged, changedDocs, divergentDocs, reader, ins);
         merged = merged.with(renumbered).write(ins);
         return new Result(merged, schema, count, bothChanged);
     }
