@@ -44,7 +44,7 @@ class CorpusTest {
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " failures");
     }
 
-    private static void check(ParsedMessage m) {
+    static void check(ParsedMessage m) {
         BodyGrammar.envelope(ImapValueReader.read(Render.envelopeBytes(m.envelope())));
         BodyStructure structure = m.bodyStructure();
         BodyGrammar.body(ImapValueReader.read(Render.bodyStructureBytes(structure, true)), true);

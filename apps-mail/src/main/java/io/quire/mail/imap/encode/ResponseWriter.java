@@ -9,6 +9,7 @@ import io.quire.mail.imap.protocol.SequenceSet;
 import io.quire.mail.imap.protocol.Tag;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -149,7 +150,7 @@ public final class ResponseWriter {
 
     /** Writes octets as a string, quoted or as a literal. */
     public ResponseWriter string(byte[] value) {
-        if (!canQuote(value)) {
+        if (!Quoting.canQuote(value, utf8)) {
             return literal(value);
         }
         space();
@@ -194,6 +195,11 @@ public final class ResponseWriter {
     /** Writes a mailbox name in the session's encoding (modified UTF-7, or UTF-8 under UTF8=ACCEPT). */
     public ResponseWriter mailbox(MailboxName name) {
         return string(name.toWire(utf8));
+    }
+
+    /** Writes a quoted {@code date-time}, as INTERNALDATE needs: {@code "17-Jul-1996 02:44:25 -0700"}. */
+    public ResponseWriter dateTime(OffsetDateTime time) {
+        return raw('"' + Quoting.dateTime(time) + '"');
     }
 
     /** Writes a parenthesised flag list. */
@@ -269,29 +275,6 @@ public final class ResponseWriter {
     private void space() {
         if (needSpace) {
             out.appendByte((byte) ' ');
-        }
-    }
-
-    private boolean canQuote(byte[] value) {
-        if (value.length > MAX_QUOTED) {
-            return false;
-        }
-        boolean eightBit = false;
-        for (byte b : value) {
-            if (b == 0 || b == '\r' || b == '\n') {
-                return false;
-            }
-            eightBit |= b < 0;
-        }
-        return !eightBit || (utf8 && isUtf8(value));
-    }
-
-    private static boolean isUtf8(byte[] value) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(value));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * basic RFC 9051 §9 productions. Every reader throws {@link ProtocolException} (BAD) with a reason naming
  * {@code what} was expected.
  */
-public final class Arguments {
+final class Arguments {
     private final List<Token> tokens;
     private final ParseOptions options;
     private int position;

@@ -89,4 +89,24 @@ public final class ImapChars {
         }
         return true;
     }
+
+    /**
+     * Whether {@code b} may be part of an atom token as the receiver splits lines: wider than ATOM-CHAR
+     * (wildcards, {@code \}, {@code ]} and {@code [} included) so that each argument is one token and its own
+     * parser checks the narrower grammar.
+     */
+    static boolean isTokenAtomByte(int b) {
+        return b > 0x20 && b < 0x7f && b != '(' && b != ')' && b != '"' && b != '{';
+    }
+
+    /** Why {@code b} cannot appear outside a string, for a BAD response. */
+    static String describeInvalid(int b) {
+        if (b == 0) {
+            return "NUL octet in a command line";
+        }
+        if (b >= 0x80) {
+            return "8-bit octet outside a quoted string or literal";
+        }
+        return "Control character 0x" + Integer.toHexString(b) + " in a command line";
+    }
 }

@@ -142,6 +142,13 @@ class ResponseWriterTest {
     }
 
     @Test
+    void internalDatesUseTheDateTimeForm() {
+        assertEquals("\"17-Jul-1996 02:44:25 -0700\" \" 7-Feb-1994 21:52:25 +0100\"", new ResponseWriter(false)
+                .dateTime(java.time.OffsetDateTime.parse("1996-07-17T02:44:25-07:00"))
+                .dateTime(java.time.OffsetDateTime.parse("1994-02-07T21:52:25+01:00")).toString());
+    }
+
+    @Test
     void continuationRequests() {
         assertEquals("+ Ready for literal data\r\n", new ResponseWriter(false).continuation().text("Ready for literal data")
                 .crlf().toString());
