@@ -2,9 +2,9 @@ package io.quire.bench;
 
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.FileStore;
 import java.util.ArrayList;
 import java.util.List;
 

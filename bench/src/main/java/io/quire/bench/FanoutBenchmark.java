@@ -1,5 +1,6 @@
 package io.quire.bench;
 
+import io.quire.sdk.DocumentId;
 import io.quire.server.store.GitDatabase;
 import io.quire.server.store.GitDatabases;
 import io.quire.server.store.StoreLayout;
@@ -111,7 +112,7 @@ final class FanoutBenchmark implements Benchmark {
     private static void checkSameBuckets(List<String> ids) {
         for (String id : ids) {
             String expected = Corpus.TYPE + "/" + StoreLayout.bucketName(LayoutSimulator.firstByte(id)) + "/" + id + ".json";
-            if (!StoreLayout.docPath(io.quire.sdk.DocumentId.of(Corpus.TYPE, id)).equals(expected))
+            if (!StoreLayout.docPath(DocumentId.of(Corpus.TYPE, id)).equals(expected))
                 throw new IllegalStateException("the simulator does not bucket " + id + " as the store does");
         }
     }

@@ -2,6 +2,7 @@ package io.quire.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quire.sdk.Transaction;
 import io.quire.server.store.GitDatabase;
 import io.quire.server.store.GitDatabases;
 import java.io.PrintStream;
@@ -91,7 +92,7 @@ final class MergeBenchmark implements Benchmark {
 
     private static void change(GitDatabase db, int[] perm, int from, int to, Edit edit) {
         for (int start = from; start < to; start += Workspace.BUILD_TX) {
-            io.quire.sdk.Transaction.Builder tx = io.quire.sdk.Transaction.builder();
+            Transaction.Builder tx = Transaction.builder();
             for (int k = start; k < Math.min(to, start + Workspace.BUILD_TX); k++) tx.put(Corpus.id(perm[k]), edit.apply(perm[k]));
             db.commit(tx.build());
         }

@@ -2,12 +2,15 @@ package io.quire.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.internal.storage.file.GC;
+import org.eclipse.jgit.storage.pack.PackConfig;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -59,9 +62,21 @@ final class Repos {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    /** Repacks everything into one pack with JGit's gc (gc.prunePackExpire=now is set by the store). */
-    static void gc(Repository repo) throws GitAPIException {
-        Git.wrap(repo).gc().call();
+    /**
+     * Repacks everything into one pack with JGit's gc and returns the seconds it took. With
+     * {@code recompress}, objects and deltas are not reused but searched anew, as STACK.md advises
+     * for packs written per batch (a PackInserter writes whole objects, never deltas).
+     */
+    static double gc(FileRepository repo, boolean recompress) throws Exception {
+        long t0 = System.nanoTime();
+        GC gc = new GC(repo);
+        PackConfig pc = new PackConfig(repo);
+        pc.setReuseObjects(!recompress);
+        pc.setReuseDeltas(!recompress);
+        gc.setPackConfig(pc);
+        gc.setExpire(Instant.now());
+        gc.gc().get();
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Fetches {@code from}'s main into {@code into} as {@code refs/heads/<branch>}, as replication does. */

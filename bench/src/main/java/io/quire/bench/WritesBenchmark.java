@@ -6,6 +6,7 @@ import io.quire.server.store.GitDatabases;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -18,7 +19,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  */
 final class WritesBenchmark implements Benchmark {
     /** Writer counts; {@code -Dquire.bench.writers=1} runs a subset, e.g. under a profiler. */
-    static final int[] WRITERS = java.util.Arrays.stream(System.getProperty("quire.bench.writers", "1,8,64").split(","))
+    static final int[] WRITERS = Arrays.stream(System.getProperty("quire.bench.writers", "1,8,64").split(","))
             .mapToInt(Integer::parseInt).toArray();
     static final int KEYS = 10_000;
     static final int WARMUP_S = 2;
@@ -39,7 +40,7 @@ final class WritesBenchmark implements Benchmark {
 
     @Override
     public String about() {
-        return "durable single-document puts/s at " + java.util.Arrays.toString(WRITERS) + " writers (" + WARMUP_S + " s warm-up, "
+        return "durable single-document puts/s at " + Arrays.toString(WRITERS) + " writers (" + WARMUP_S + " s warm-up, "
                 + MEASURE_S + " s measured, fresh database each)";
     }
 
