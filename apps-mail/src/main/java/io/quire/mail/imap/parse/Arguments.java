@@ -174,12 +174,6 @@ final class Arguments {
         throw ProtocolException.bad("Expected " + what + " in parentheses");
     }
 
-    /** Reads either a parenthesised group or a single token, as a cursor (for "x / (x *(SP x))"). */
-    public Arguments groupOrSingle(String what) {
-        Token t = next(what);
-        return new Arguments(t instanceof Token.Group g ? g.items() : List.of(t), options);
-    }
-
     private long digits(String what, int maxDigits, long max) {
         String text = rawAtom(what);
         if (text.isEmpty() || text.length() > maxDigits) {

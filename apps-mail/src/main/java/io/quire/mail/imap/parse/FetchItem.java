@@ -78,6 +78,13 @@ public sealed interface FetchItem {
      * @param peek    whether \Seen must not be set
      */
     record BodySection(Section section, Optional<Partial> partial, boolean peek) implements FetchItem {
+        /**
+         * The item name in the FETCH response: {@code BODY[section]} and the origin of a partial fetch,
+         * never {@code .PEEK} (RFC 9051 §7.5.2), e.g. {@code BODY[HEADER.FIELDS (From)]<0>}.
+         */
+        public String responseLabel() {
+            return "BODY[" + section.label() + "]" + partial.map(p -> "<" + p.origin() + ">").orElse("");
+        }
     }
 
     /**
@@ -92,6 +99,11 @@ public sealed interface FetchItem {
         public Binary {
             part = List.copyOf(part);
         }
+
+        /** The item name in the FETCH response, e.g. {@code BINARY[1.2]<0>} (RFC 3516 §4.3). */
+        public String responseLabel() {
+            return "BINARY[" + dotted(part) + "]" + partial.map(p -> "<" + p.origin() + ">").orElse("");
+        }
     }
 
     /**
@@ -104,5 +116,18 @@ public sealed interface FetchItem {
         public BinarySize {
             part = List.copyOf(part);
         }
+
+        /** The item name in the FETCH response, e.g. {@code BINARY.SIZE[1.2]}. */
+        public String responseLabel() {
+            return "BINARY.SIZE[" + dotted(part) + "]";
+        }
+    }
+
+    private static String dotted(List<Integer> part) {
+        StringBuilder sb = new StringBuilder();
+        for (int n : part) {
+            sb.append(sb.isEmpty() ? "" : ".").append(n);
+        }
+        return sb.toString();
     }
 }

@@ -125,6 +125,17 @@ class FetchParserTest {
     }
 
     @Test
+    void responseLabelsDropPeekAndKeepOnlyThePartialOrigin() {
+        assertEquals("BODY[HEADER.FIELDS (From \"X]\")]<10>",
+                ((FetchItem.BodySection) item("BODY.PEEK[HEADER.FIELDS (From \"X]\")]<10.5>")).responseLabel());
+        assertEquals("BODY[]", ((FetchItem.BodySection) item("BODY[]")).responseLabel());
+        assertEquals("BODY[1.2.MIME]", ((FetchItem.BodySection) item("BODY.PEEK[1.2.MIME]")).responseLabel());
+        assertEquals("BINARY[1.2]<0>", ((FetchItem.Binary) item("BINARY.PEEK[1.2]<0.9>")).responseLabel());
+        assertEquals("BINARY[]", ((FetchItem.Binary) item("BINARY[]")).responseLabel());
+        assertEquals("BINARY.SIZE[3]", ((FetchItem.BinarySize) item("BINARY.SIZE[3]")).responseLabel());
+    }
+
+    @Test
     void missingItemsOrSetAreBad() {
         assertEquals("Missing fetch items", error("a1 FETCH 1").message());
         assertEquals("Missing sequence set", error("a1 FETCH").message());
