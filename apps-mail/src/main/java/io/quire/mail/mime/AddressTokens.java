@@ -16,7 +16,8 @@ final class AddressTokens {
         boolean space = false;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ')') {
+                // A ')' outside a comment closes nothing; skipping it keeps the lexer moving.
                 space = true;
                 i++;
             } else if (c == '(') {

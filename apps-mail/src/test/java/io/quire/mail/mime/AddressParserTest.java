@@ -54,6 +54,9 @@ class AddressParserTest {
         "joe@[192.168.0.1]|((NIL NIL \"joe\" \"[192.168.0.1]\"))",
         "G: a@b.test, H: c@d.test;;|((NIL NIL \"G\" NIL)(NIL NIL \"a\" \"b.test\")(NIL NIL \"c\" \"d.test\")(NIL NIL NIL NIL))",
         "``|NIL",
+        // Found by MimeProperties: a stray ')' made the lexer loop forever.
+        "a@b.test)|((NIL NIL \"a\" \"b.test\"))",
+        ")|NIL",
         "\"unterminated <x@y.test>|((NIL NIL \"\\\"unterminated <x@y.test>\\\"\" \"\"))",
     })
     void addressListsAreReadAsEnvelopeAddresses(String header, String expected) {
