@@ -113,6 +113,7 @@ final class GroupCommitter implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        queue.add(new ExclusiveJob(() -> { })); // wakes the writer now instead of at its next poll timeout
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
