@@ -5,6 +5,7 @@ import io.quire.sdk.spi.App;
 import io.quire.server.http.ClusterStatusProvider;
 import io.quire.server.http.HttpVerticle;
 import io.quire.server.http.RouteContributor;
+import io.quire.server.prune.Maintenance;
 import io.quire.server.replication.ClusterRoutes;
 import io.quire.server.replication.Peer;
 import io.quire.server.replication.PeerAuth;
@@ -39,6 +40,7 @@ public final class Node implements AutoCloseable {
     private static final long STEP_TIMEOUT_SECONDS = 30;
     /** How often peers compare heads even when no push arrived (pushes do the real-time work). */
     private static final long ANTI_ENTROPY_MILLIS = 5_000;
+    private static final long MAINTENANCE_MILLIS = 60_000;
 
     private final NodeConfig config;
     private final Vertx vertx;
@@ -47,6 +49,7 @@ public final class Node implements AutoCloseable {
     private final Deque<App> started = new ArrayDeque<>();
     private HttpVerticle http;
     private Replicator replicator;
+    private long maintenanceTimer = -1;
     private String httpDeployment;
     private boolean closed;
 
@@ -102,6 +105,12 @@ public final class Node implements AutoCloseable {
         http = new HttpVerticle(config.httpSettings(token), databases, status, routes);
         httpDeployment = await(vertx.deployVerticle(http));
         if (r != null) r.start(ANTI_ENTROPY_MILLIS);
+        // Compaction and pruning, off the event loop; each database's work runs under its writer lock.
+        maintenanceTimer = vertx.setPeriodic(MAINTENANCE_MILLIS, id ->
+                vertx.executeBlocking(() -> {
+                    Maintenance.runAll(databases, peerNames);
+                    return null;
+                }, true));
     }
 
     private void startApps(Path dataDir) throws Exception {
@@ -160,6 +169,7 @@ public final class Node implements AutoCloseable {
             App app = started.pop();
             quietly("stop app " + app.name(), () -> await(app.stop()));
         }
+        if (maintenanceTimer >= 0) vertx.cancelTimer(maintenanceTimer);
         if (replicator != null) quietly("stop replication", replicator::close);
         if (httpDeployment != null) quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
         quietly("close databases", databases::close);

@@ -1,0 +1,98 @@
+package io.quire.server.prune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quire.merge.document.DocumentCodec;
+import io.quire.sdk.DocumentId;
+import io.quire.server.replication.SimulatedClusterAccess;
+import io.quire.server.store.GitDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pruning with every peer up: a steady stream of updates to a few documents, replicated both ways,
+ * leaves each repository at the size of its current state plus a small window; replication and
+ * stock {@code git fsck} still work on the pruned repositories.
+ */
+class PruneTest {
+    static final String SCHEMA = "name: p\nversion: 1\ntypes:\n  doc:\n    fields:\n      v: { type: integer, merge: max }\n";
+
+    @TempDir
+    Path dir;
+
+    static long commits(GitDatabase db) throws Exception {
+        try (RevWalk rw = new RevWalk(db.repository())) {
+            rw.markStart(rw.parseCommit(db.currentHead().commit()));
+            long n = 0;
+            while (rw.next() != null) n++;
+            return n;
+        }
+    }
+
+    static void write(GitDatabase db, int doc, int v) {
+        ObjectNode data = DocumentCodec.MAPPER.createObjectNode().put("v", v);
+        db.put(DocumentId.of("doc", "d" + doc), data);
+    }
+
+    @Test
+    void historyBelowTheHorizonIsDroppedAndReplicationGoesOn() throws Exception {
+        try (SimulatedClusterAccess c = new SimulatedClusterAccess(dir, 2)) {
+            c.create("p", SCHEMA);
+            GitDatabase a = c.db(0, "p"), b = c.db(1, "p");
+            for (int round = 0; round < 40; round++) {
+                for (int i = 0; i < 20; i++) write(round % 2 == 0 ? a : b, i % 5, round * 100 + i);
+                c.deliver(0, 1, "p");
+                c.deliver(1, 0, "p");
+            }
+            assertEquals(a.head(), b.head());
+            long before = commits(a);
+            assertTrue(before > Maintenance.MIN_PRUNE_COMMITS, "enough history to prune: " + before);
+            Maintenance.Outcome out = Maintenance.run(a, Set.of("n1"), false);
+            assertNotNull(out.prunedAt(), "a horizon exists once the peer confirmed a common commit");
+            long after = commits(a);
+            assertTrue(after < before / 4, "history kept: " + after + " of " + before);
+            assertEquals(1, a.repository().getObjectDatabase().getPacks().size());
+
+            // Replication still works both ways after the prune, and the data is intact.
+            write(a, 1, 999_999);
+            write(b, 2, 888_888);
+            c.deliver(0, 1, "p");
+            c.deliver(1, 0, "p");
+            assertEquals(a.head(), b.head());
+            assertEquals(999_999, b.get(DocumentId.of("doc", "d1")).orElseThrow().data().get("v").asInt());
+            assertEquals(888_888, a.get(DocumentId.of("doc", "d2")).orElseThrow().data().get("v").asInt());
+
+            Process p = new ProcessBuilder("git", "--git-dir", a.repository().getDirectory().getPath(), "fsck", "--strict")
+                    .redirectErrorStream(true).start();
+            String fsck = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), fsck);
+            assertTrue(Files.exists(a.repository().getDirectory().toPath().resolve("shallow")));
+        }
+    }
+
+    @Test
+    void withoutPeersNothingIsPrunedButSmallPacksAreCompacted() throws Exception {
+        try (SimulatedClusterAccess c = new SimulatedClusterAccess(dir, 1)) {
+            c.create("p", SCHEMA);
+            GitDatabase a = c.db(0, "p");
+            for (int i = 0; i < Maintenance.MAX_PACKS + 5; i++) write(a, i % 3, i);
+            long before = commits(a);
+            Maintenance.Outcome out = Maintenance.run(a, Set.of(), false);
+            assertTrue(out.repacked());
+            assertNull(out.prunedAt());
+            assertEquals(before, commits(a), "a single node keeps its history");
+            assertEquals(1, a.repository().getObjectDatabase().getPacks().size());
+            assertEquals(Maintenance.MAX_PACKS + 4, a.get(DocumentId.of("doc", "d" + ((Maintenance.MAX_PACKS + 4) % 3))).orElseThrow()
+                    .data().get("v").asInt());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.quire.server.replication;
+
+import io.quire.server.store.GitDatabase;
+import java.nio.file.Path;
+
+/** The simulated cluster for tests in other packages. */
+public final class SimulatedClusterAccess implements AutoCloseable {
+    private final SimulatedCluster cluster;
+
+    public SimulatedClusterAccess(Path root, int size) {
+        cluster = new SimulatedCluster(root, size);
+    }
+
+    /** Creates a database on node 0 and replicates it to the others. */
+    public void create(String db, String schema) {
+        cluster.store(0).create(db, schema);
+        for (int i = 1; i < cluster.size; i++) cluster.deliver(0, i, db);
+    }
+
+    public GitDatabase db(int node, String name) {
+        return cluster.db(node, name);
+    }
+
+    public void deliver(int from, int to, String db) {
+        cluster.deliver(from, to, db);
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}
