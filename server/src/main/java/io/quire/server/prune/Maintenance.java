@@ -38,8 +38,6 @@ public final class Maintenance {
     private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
     public static final int MAX_PACKS = 32;
     public static final int MIN_PRUNE_COMMITS = 500;
-    /** A ref that publishes the boundary, so peers know it (JGit's server does not advertise it). */
-    public static final String HORIZON_REF = "refs/quire/horizon";
 
     private Maintenance() {
     }
@@ -121,7 +119,7 @@ public final class Maintenance {
     }
 
     private static void publish(FileRepository repo, ObjectId horizon) throws IOException {
-        org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(HORIZON_REF);
+        org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(io.quire.server.store.StoreLayout.HORIZON_REF);
         u.setNewObjectId(horizon);
         u.setForceUpdate(true);
         u.disableRefLog();

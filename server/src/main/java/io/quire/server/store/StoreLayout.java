@@ -36,6 +36,11 @@ public final class StoreLayout {
     public static final String DOC_SUFFIX = ".json";
     public static final char BLOB_SEPARATOR = '~';
     public static final String MAIN_REF = "refs/heads/main";
+    /**
+     * Where a pruned replica publishes its shallow boundary (JGit's server does not advertise it),
+     * so a peer that fetches from it can take the same boundary first (STACK.md).
+     */
+    public static final String HORIZON_REF = "refs/quire/horizon";
 
     private StoreLayout() {
     }

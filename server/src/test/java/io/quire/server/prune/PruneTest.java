@@ -80,6 +80,32 @@ class PruneTest {
     }
 
     @Test
+    void aNewReplicaCanBeCreatedFromAPrunedOneAndMergesWithIt() throws Exception {
+        try (SimulatedClusterAccess c = new SimulatedClusterAccess(dir, 3)) {
+            c.createOn(0, "p", SCHEMA);
+            c.deliver(0, 1, "p");
+            GitDatabase a = c.db(0, "p"), b = c.db(1, "p");
+            for (int round = 0; round < 30; round++) {
+                for (int i = 0; i < 20; i++) write(round % 2 == 0 ? a : b, i % 5, round * 100 + i);
+                c.deliver(0, 1, "p");
+                c.deliver(1, 0, "p");
+            }
+            assertNotNull(Maintenance.run(a, Set.of("n1"), false).prunedAt());
+            c.deliver(0, 2, "p"); // n2 has never seen this database: it clones the pruned replica
+            GitDatabase fresh = c.db(2, "p");
+            assertNotNull(fresh, "the new replica was created from the pruned one");
+            assertEquals(a.head(), fresh.head());
+            write(fresh, 4, 777_777);
+            write(a, 3, 666_666);
+            c.deliver(2, 0, "p");
+            c.deliver(0, 2, "p");
+            assertEquals(a.head(), fresh.head());
+            assertEquals(777_777, a.get(DocumentId.of("doc", "d4")).orElseThrow().data().get("v").asInt());
+            assertEquals(666_666, fresh.get(DocumentId.of("doc", "d3")).orElseThrow().data().get("v").asInt());
+        }
+    }
+
+    @Test
     void withoutPeersNothingIsPrunedButSmallPacksAreCompacted() throws Exception {
         try (SimulatedClusterAccess c = new SimulatedClusterAccess(dir, 1)) {
             c.create("p", SCHEMA);

@@ -77,6 +77,11 @@ final class LocalPeerTransport implements PeerTransport {
             u.update();
             return head.getObjectId();
         }
+        try (Transport probe = Transport.open(into, new URIish(from.getDirectory().toURI().toString()))) {
+            Horizons.adopt(into, probe);
+        } catch (Exception e) {
+            throw new IOException("fetch failed: " + e.getMessage(), e);
+        }
         // Transport, not FetchCommand: the command would start an automatic gc in the background.
         try (Transport t = Transport.open(into, new URIish(from.getDirectory().toURI().toString()))) {
             t.setCheckFetchedObjects(true);

@@ -17,6 +17,11 @@ public final class SimulatedClusterAccess implements AutoCloseable {
         for (int i = 1; i < cluster.size; i++) cluster.deliver(0, i, db);
     }
 
+    /** Creates a database on one node only. */
+    public void createOn(int node, String db, String schema) {
+        cluster.store(node).create(db, schema);
+    }
+
     public GitDatabase db(int node, String name) {
         return cluster.db(node, name);
     }

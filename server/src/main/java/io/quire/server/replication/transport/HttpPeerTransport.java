@@ -5,6 +5,7 @@ import io.quire.merge.document.DocumentCodec;
 import io.quire.server.replication.Peer;
 import io.quire.server.replication.PeerAuth;
 import io.quire.server.replication.PeerTransport;
+import io.quire.server.replication.Horizons;
 import io.quire.server.store.GitDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -82,6 +83,11 @@ public final class HttpPeerTransport implements PeerTransport {
     }
 
     private ObjectId fetchInto(Repository repo, String db, Peer peer, String localRef) throws IOException {
+        try (Transport probe = open(repo, peer, db)) {
+            Horizons.adopt(repo, probe);
+        } catch (TransportException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         try (Transport t = open(repo, peer, db)) {
             FetchResult r = t.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+refs/heads/main:" + localRef)));
             Ref main = r.getAdvertisedRef("refs/heads/main");

@@ -1,0 +1,36 @@
+package io.quire.server.replication;
+
+import io.quire.server.store.StoreLayout;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.Transport;
+
+/**
+ * Fetching from a pruned replica: its history stops at its horizon, so a fetch that needs commits
+ * below it would bring a pack with missing parents (and be refused by the object check). Taking
+ * the peer's published horizon into our own shallow set first makes that boundary legal here too;
+ * merges across it then use the remembered common commit as their base (ARCHITECTURE.md §3).
+ */
+public final class Horizons {
+    private Horizons() {
+    }
+
+    /** Reads the peer's horizon through {@code t} and adds it to our shallow commits when we lack it. */
+    public static void adopt(Repository repo, Transport t) throws IOException {
+        if (!(repo instanceof FileRepository fr)) return;
+        ObjectId horizon;
+        try (FetchConnection c = t.openFetch()) {
+            Ref h = c.getRef(StoreLayout.HORIZON_REF);
+            horizon = h == null ? null : h.getObjectId();
+        }
+        if (horizon == null || repo.getObjectDatabase().has(horizon)) return;
+        Set<ObjectId> shallow = new HashSet<>(fr.getObjectDatabase().getShallowCommits());
+        if (shallow.add(horizon)) fr.getObjectDatabase().setShallowCommits(shallow);
+    }
+}
