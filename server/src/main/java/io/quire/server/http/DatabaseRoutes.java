@@ -72,6 +72,11 @@ final class DatabaseRoutes {
         if (createOnly) throw new QuireException.AlreadyExists("database '" + name + "' already exists");
         DatabaseInfo info = db.info();
         if (info.schema().equals(wanted)) return Reply.json(200, info(info));
+        if (db instanceof io.quire.server.store.GitDatabase git && wanted.name().equals(info.schema().name())
+                && wanted.version() > info.schema().version()) {
+            git.updateSchema(io.quire.schema.parse.SchemaWriter.toJson(wanted));
+            return Reply.json(200, info(git.info()));
+        }
         throw new QuireException.AlreadyExists("database '" + name + "' already exists with another schema ("
                 + info.schema().name() + " version " + info.schema().version() + ")");
     }

@@ -381,6 +381,33 @@ public final class GitDatabase implements Database, AutoCloseable {
         return exclusive(() -> BranchMerge.integrate(this, other, fallbackBase));
     }
 
+    /**
+     * Replaces the schema with a newer version (one commit; replicates like any change, and a merge
+     * keeps the higher version). Existing documents are not re-validated: the new rules apply to
+     * later writes. Returns the new head.
+     */
+    public String updateSchema(String schemaText) {
+        Schema next = GitDatabases.parseSchema(schemaText);
+        return exclusive(() -> {
+            Head h = head;
+            if (!next.name().equals(h.schema().name()))
+                throw new QuireException.InvalidRequest("schema name '" + next.name() + "' does not match '" + h.schema().name() + "'");
+            if (next.version() <= h.schema().version())
+                throw new QuireException.AlreadyExists("database '" + name + "' has schema version " + h.schema().version()
+                        + "; send a higher version to change it");
+            try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter()) {
+                ObjectId blob = ins.insert(Constants.OBJ_BLOB,
+                        io.quire.schema.parse.SchemaWriter.toJson(next).getBytes(StandardCharsets.UTF_8));
+                PersistentTree tree = h.tree().with(Map.of(StoreLayout.META_DIR + "/" + StoreLayout.SCHEMA_FILE, blob)).write(ins);
+                ObjectId c = CommitWriter.commit(ins, tree.id(), List.of(h.commit()), CommitWriter.ident(node, Instant.now()),
+                        "quire: schema " + next.name() + " version " + next.version());
+                commits.flushDurably(ins);
+                advance(c);
+                return c.name();
+            }
+        });
+    }
+
     /** Merges branch {@code refs/heads/<branch>} into main with the schema's policies; returns the new head. */
     public String mergeBranch(String branch) {
         return exclusive(() -> BranchMerge.run(this, branch));

@@ -271,4 +271,17 @@ class GitDatabaseTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
     }
+
+    @Test
+    void aHigherSchemaVersionReplacesTheSchemaAndALowerOneIsRefused() {
+        String v2 = Fixtures.CONTACTS.replace("version: 1", "version: 2").replace("      text: { type: string, merge: text }",
+                "      text: { type: string, merge: text }\n      title: { type: string }");
+        db.updateSchema(v2);
+        assertEquals(2, db.schema().version());
+        db.put(DocumentId.of("note", "n"), json("{\"text\":\"t\",\"title\":\"x\"}"));
+        assertThrows(QuireException.AlreadyExists.class, () -> db.updateSchema(Fixtures.CONTACTS));
+        dbs.close();
+        dbs = new GitDatabases(dir, "a");
+        assertEquals(2, dbs.get("contacts").schema().version(), "the schema is stored in the database");
+    }
 }
