@@ -3,7 +3,6 @@ package io.quire.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.schema.Schema;
-import io.quire.schema.parse.SchemaParser;
 import io.quire.schema.parse.SchemaWriter;
 import io.quire.sdk.Database;
 import io.quire.sdk.DatabaseInfo;
@@ -54,7 +53,7 @@ final class DatabaseRoutes {
         boolean createOnly = Requests.ifNoneMatchAny(ctx);
         store.reply(ctx, () -> {
             String text = schemaText(ctx);
-            Schema schema = SchemaParser.parse(text);
+            Schema schema = io.quire.server.store.MergeEngine.parseSchema(text);
             Optional<Database> existing = store.databases().open(name);
             if (existing.isPresent()) return existing(name, existing.get(), schema, createOnly);
             Database db;

@@ -5,7 +5,6 @@ import io.quire.merge.Hlc;
 import io.quire.merge.document.DocumentCodec;
 import io.quire.schema.Schema;
 import io.quire.schema.parse.SchemaException;
-import io.quire.schema.parse.SchemaParser;
 import io.quire.sdk.ChangeBatch;
 import io.quire.sdk.ChangeListener;
 import io.quire.sdk.CommitResult;
@@ -108,7 +107,7 @@ public final class GitDatabase implements Database, AutoCloseable {
         if (id == null) throw new IOException("database " + name + " has no schema");
         String text = new String(repo.open(id, Constants.OBJ_BLOB).getCachedBytes(), StandardCharsets.UTF_8);
         try {
-            return SchemaParser.parse(text);
+            return MergeEngine.parseSchema(text);
         } catch (SchemaException e) {
             throw new IOException("stored schema of " + name + " does not parse: " + e.getMessage(), e);
         }

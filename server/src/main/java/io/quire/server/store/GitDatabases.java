@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.merge.document.DocumentCodec;
 import io.quire.schema.Schema;
 import io.quire.schema.parse.SchemaException;
-import io.quire.schema.parse.SchemaParser;
 import io.quire.schema.parse.SchemaWriter;
 import io.quire.sdk.Database;
 import io.quire.sdk.DatabaseName;
@@ -79,7 +78,7 @@ public final class GitDatabases implements Databases {
 
     public static Schema parseSchema(String schemaText) {
         try {
-            return SchemaParser.parse(schemaText);
+            return MergeEngine.parseSchema(schemaText);
         } catch (SchemaException e) {
             throw new QuireException.InvalidSchema("the schema is invalid: " + e.getMessage(), e.problems());
         }

@@ -25,6 +25,14 @@ public final class MergeEngine {
         return POLICIES;
     }
 
+    /**
+     * Parses a schema knowing every registered policy name (built-ins and those registered through
+     * the SDK): the one way the server reads schemas.
+     */
+    public static io.quire.schema.Schema parseSchema(String text) throws io.quire.schema.parse.SchemaException {
+        return io.quire.schema.parse.SchemaParser.parse(text, POLICIES.names());
+    }
+
     public static void useScripts(ScriptRunner runner) {
         scripts = runner;
     }

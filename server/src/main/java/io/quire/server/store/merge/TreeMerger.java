@@ -10,7 +10,6 @@ import io.quire.schema.DocumentType;
 import io.quire.schema.OnConflict;
 import io.quire.schema.Schema;
 import io.quire.schema.parse.SchemaException;
-import io.quire.schema.parse.SchemaParser;
 import io.quire.sdk.DocumentId;
 import io.quire.server.store.ConflictLog;
 import io.quire.server.store.PersistentTree;
@@ -202,7 +201,7 @@ public final class TreeMerger {
     private Schema parse(ObjectId blob) throws IOException {
         String text = new String(reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE), StandardCharsets.UTF_8);
         try {
-            return SchemaParser.parse(text);
+            return io.quire.server.store.MergeEngine.parseSchema(text);
         } catch (SchemaException e) {
             throw new IOException("a merged schema does not parse: " + e.getMessage(), e);
         }
