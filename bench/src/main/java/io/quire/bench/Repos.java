@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
-import org.eclipse.jgit.storage.pack.PackConfig;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -63,17 +62,12 @@ final class Repos {
     }
 
     /**
-     * Repacks everything into one pack with JGit's gc and returns the seconds it took. With
-     * {@code recompress}, objects and deltas are not reused but searched anew, as STACK.md advises
-     * for packs written per batch (a PackInserter writes whole objects, never deltas).
+     * Repacks everything into one pack with JGit's gc at its defaults, which reuse the stored objects
+     * as they are (a PackInserter writes whole objects, so nothing becomes a delta); returns seconds.
      */
-    static double gc(FileRepository repo, boolean recompress) throws Exception {
+    static double gc(FileRepository repo) throws Exception {
         long t0 = System.nanoTime();
         GC gc = new GC(repo);
-        PackConfig pc = new PackConfig(repo);
-        pc.setReuseObjects(!recompress);
-        pc.setReuseDeltas(!recompress);
-        gc.setPackConfig(pc);
         gc.setExpire(Instant.now());
         gc.gc().get();
         return (System.nanoTime() - t0) / 1e9;
