@@ -16,7 +16,34 @@ import org.eclipse.jgit.lib.Repository;
  */
 public final class MergeEngine {
     private static final MergePolicies POLICIES = new MergePolicies();
-    private static volatile ScriptRunner scripts = ScriptRunner.none();
+    private static volatile ScriptRunner scripts = new LazySandbox();
+
+    /**
+     * The GraalJS sandbox, started on the first scripted merge: starting it costs about two
+     * seconds, which a node whose schemas use no scripts should never pay.
+     */
+    private static final class LazySandbox implements ScriptRunner {
+        private volatile ScriptRunner sandbox;
+
+        @Override
+        public io.quire.merge.ScriptResult run(String scriptName, String source, io.quire.merge.MergeInput input) {
+            ScriptRunner s = sandbox;
+            if (s == null) {
+                synchronized (this) {
+                    if (sandbox == null) {
+                        try {
+                            sandbox = new io.quire.merge.js.ScriptSandbox();
+                        } catch (RuntimeException | LinkageError e) {
+                            org.slf4j.LoggerFactory.getLogger(MergeEngine.class).error("event=sandbox_unavailable error={}", e.toString());
+                            sandbox = ScriptRunner.none();
+                        }
+                    }
+                    s = sandbox;
+                }
+            }
+            return s.run(scriptName, source, input);
+        }
+    }
 
     private MergeEngine() {
     }

@@ -148,4 +148,39 @@ class BranchMergeTest {
         arr.forEach(e -> s.add(e.asText()));
         return s;
     }
+
+    @Test
+    void aScriptedPolicyStoredWithTheSchemaDecidesTheMerge() throws Exception {
+        String scripted = """
+                name: ranks
+                version: 1
+                scripts:
+                  longest: "function merge(base, ours, theirs, ctx) { return ours.length >= theirs.length ? ours : theirs; }"
+                types:
+                  item:
+                    fields:
+                      rank: { type: string, merge: { script: longest } }
+                """;
+        GitDatabase ra = nodeA.create("ranks", scripted);
+        ra.put(DocumentId.of("item", "x"), json("{\"rank\":\"b\"}"));
+        GitDatabases nodeC = new GitDatabases(dir.resolve("c"), "c");
+        try {
+            GitDatabase rc = nodeC.adoptReplica("ranks", repo -> {
+                try {
+                    org.eclipse.jgit.api.Git.wrap(repo).fetch().setRemote(ra.repository().getDirectory().toURI().toString())
+                            .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("+refs/heads/main:refs/heads/main")).call();
+                } catch (Exception e) {
+                    throw new java.io.IOException(e);
+                }
+            });
+            ra.put(DocumentId.of("item", "x"), json("{\"rank\":\"silver\"}"));
+            rc.put(DocumentId.of("item", "x"), json("{\"rank\":\"gold\"}"));
+            Fixtures.fetchMain(rc, ra, "c");
+            ra.mergeBranch("c");
+            assertEquals("silver", ra.get(DocumentId.of("item", "x")).orElseThrow().data().get("rank").asText(),
+                    "the script, not last-writer-wins, picked the longer value");
+        } finally {
+            nodeC.close();
+        }
+    }
 }
