@@ -1,24 +1,19 @@
 package io.quire.server.prune;
 
+import io.quire.server.store.Compaction;
 import io.quire.server.store.GitDatabase;
 import io.quire.server.store.GitDatabases;
-import java.io.File;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
-import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
-import org.eclipse.jgit.storage.pack.PackConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,26 +121,7 @@ public final class Maintenance {
         u.update();
     }
 
-    /** Repack everything reachable into one pack and drop the rest at once (prune expiry: now). */
     static void repack(FileRepository repo) throws IOException {
-        // Stale bitmaps crash JGit's GC once the boundary moves, and a stale commit-graph fails
-        // stock fsck (STACK.md): remove them first; we write neither.
-        File packDir = new File(repo.getObjectDatabase().getDirectory(), "pack");
-        File[] stale = packDir.listFiles((d, n) -> n.endsWith(".bitmap"));
-        if (stale != null) for (File f : stale) f.delete();
-        new File(repo.getObjectDatabase().getDirectory(), "info/commit-graph").delete();
-        GC gc = new GC(repo);
-        PackConfig pc = new PackConfig(repo);
-        pc.setReuseObjects(false); // group-commit packs hold whole objects: recompress them as deltas
-        pc.setBuildBitmaps(false);
-        gc.setPackConfig(pc);
-        gc.setExpire(Instant.now());
-        gc.setPackExpire(Instant.now());
-        gc.setProgressMonitor(NullProgressMonitor.INSTANCE);
-        try {
-            gc.gc().get(10, TimeUnit.MINUTES);
-        } catch (Exception e) {
-            throw new IOException("repack failed: " + e.getMessage(), e);
-        }
+        Compaction.repack(repo);
     }
 }

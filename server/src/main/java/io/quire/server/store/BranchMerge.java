@@ -72,7 +72,7 @@ final class BranchMerge {
      */
     static ObjectId mergeOnto(GitDatabase db, RevCommit ours, RevCommit theirs, ObjectId baseTree) throws IOException {
         org.eclipse.jgit.internal.storage.file.FileRepository repo = db.repository();
-        try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter(); ObjectReader reader = ins.newReader()) {
+        try (ObjectInserter ins = Compaction.inserter(repo); ObjectReader reader = ins.newReader()) {
             TreeMerger.Result result = MergeEngine.treeMerger(repo, reader, ins).merge(baseTree, ours, theirs);
             ObjectId commit = CommitWriter.commit(ins, result.tree().id(), java.util.List.of(theirs.getId()),
                     CommitWriter.ident(db.node(), MergeCommits.time(ours, theirs)), "quire: merge across a pruned horizon\n");
@@ -91,7 +91,7 @@ final class BranchMerge {
     static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, ObjectId explicitBase) throws IOException {
         org.eclipse.jgit.internal.storage.file.FileRepository repo = db.repository();
         long start = System.nanoTime();
-        try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter(); ObjectReader reader = ins.newReader()) {
+        try (ObjectInserter ins = Compaction.inserter(repo); ObjectReader reader = ins.newReader()) {
             TreeMerger merger = MergeEngine.treeMerger(repo, reader, ins);
             ObjectId base = explicitBase != null ? explicitBase : MergeBases.baseTree(reader, ins, merger, ours, theirs);
             TreeMerger.Result result = merger.merge(base, ours, theirs);

@@ -258,7 +258,7 @@ public final class GitDatabase implements Database, AutoCloseable {
         Head h = head;
         List<CompletableFuture<CommitResult>> ok = new ArrayList<>();
         List<List<CommitResult.Written>> results = new ArrayList<>();
-        try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter(); ObjectReader reader = ins.newReader()) {
+        try (ObjectInserter ins = Compaction.inserter(repo); ObjectReader reader = ins.newReader()) {
             WriteApplier applier = new WriteApplier(h, ins, reader, this::nextClock);
             for (GroupCommitter.WriteJob job : group) {
                 try {
@@ -286,11 +286,36 @@ public final class GitDatabase implements Database, AutoCloseable {
                 throw new IOException("main moved under the committer");
             publish(new Head(c, tree, h.schema()));
             for (int i = 0; i < ok.size(); i++) ok.get(i).complete(new CommitResult(c.name(), results.get(i)));
+            maybeCompact();
         } catch (IOException | RuntimeException e) {
             log.error("event=commit_failed db={}", name, e);
             for (CompletableFuture<CommitResult> f : ok)
                 f.completeExceptionally(new QuireException.Unavailable("commit failed: " + e.getMessage()));
         }
+    }
+
+    private int commitsSinceCompactionCheck;
+    private boolean compactionQueued;
+
+    /** Every few commits, queues a repack behind the waiting writes once packs pile up (writer thread). */
+    private void maybeCompact() {
+        if (++commitsSinceCompactionCheck < 16 || compactionQueued) return;
+        commitsSinceCompactionCheck = 0;
+        if (repo.getObjectDatabase().getPacks().size() <= Compaction.AUTO_REPACK_PACKS) return;
+        compactionQueued = true;
+        committer.exclusive(() -> {
+            long start = System.nanoTime();
+            try {
+                Compaction.repack(repo);
+                log.info("event=compacted db={} ms={}", name, (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                compactionQueued = false;
+            }
+            return null;
+        }).exceptionally(e -> {
+            log.warn("event=compaction_failed db={} error={}", name, e.toString());
+            return null;
+        });
     }
 
     private Hlc nextClock() {
@@ -394,7 +419,7 @@ public final class GitDatabase implements Database, AutoCloseable {
             if (next.version() <= h.schema().version())
                 throw new QuireException.AlreadyExists("database '" + name + "' has schema version " + h.schema().version()
                         + "; send a higher version to change it");
-            try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter()) {
+            try (ObjectInserter ins = Compaction.inserter(repo)) {
                 ObjectId blob = ins.insert(Constants.OBJ_BLOB,
                         io.quire.schema.parse.SchemaWriter.toJson(next).getBytes(StandardCharsets.UTF_8));
                 PersistentTree tree = h.tree().with(Map.of(StoreLayout.META_DIR + "/" + StoreLayout.SCHEMA_FILE, blob)).write(ins);

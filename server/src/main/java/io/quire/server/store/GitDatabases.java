@@ -155,7 +155,7 @@ public final class GitDatabases implements Databases {
         meta.put("createdBy", node);
         meta.put("createdAt", Instant.now().toString());
         CommitWriter writer = new CommitWriter(repo);
-        try (ObjectInserter ins = repo.getObjectDatabase().newPackInserter()) {
+        try (ObjectInserter ins = Compaction.inserter(repo)) {
             ObjectId metaBlob = ins.insert(Constants.OBJ_BLOB, DocumentCodec.canonical(meta));
             ObjectId schemaBlob = ins.insert(Constants.OBJ_BLOB, SchemaWriter.toJson(schema).getBytes(StandardCharsets.UTF_8));
             PersistentTree tree = PersistentTree.empty(repo).with(Map.of(

@@ -58,10 +58,18 @@ class DatabaseRoutesIT {
     }
 
     @Test
-    void creatingAgainWithAnotherSchemaIsAConflict() {
+    void creatingAgainWithAnotherSchemaOfTheSameVersionIsAConflict() {
+        assertEquals(201, api.put("/api/v1/db/contacts", Schemas.createBody()).status());
+        Api.Response r = api.put("/api/v1/db/contacts", "{\"schemaText\": " + quote(Schemas.CONTACTS_YAML.replace("name: contacts", "name: other")) + "}");
+        assertProblem(r, 409, "Already Exists");
+    }
+
+    @Test
+    void aHigherSchemaVersionUpdatesTheSchema() {
         assertEquals(201, api.put("/api/v1/db/contacts", Schemas.createBody()).status());
         Api.Response r = api.put("/api/v1/db/contacts", "{\"schemaText\": " + quote(Schemas.CONTACTS_YAML.replace("version: 1", "version: 2")) + "}");
-        assertProblem(r, 409, "Already Exists");
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.body().contains("\"version\":2"), r.body());
     }
 
     @Test

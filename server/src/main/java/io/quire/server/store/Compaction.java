@@ -1,0 +1,59 @@
+package io.quire.server.store;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.internal.storage.file.GC;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.storage.pack.PackConfig;
+
+/**
+ * Pack hygiene. Group commits write small, fast packs; a repack (always under the writer lock)
+ * folds them into one with delta compression. Between repacks, pack count is what makes lookups
+ * and inserts slower (measured in docs/benchmarks.md), so the writer asks for one when packs pile up.
+ */
+public final class Compaction {
+    /** Packs tolerated before the writer schedules a repack by itself. */
+    public static final int AUTO_REPACK_PACKS = 64;
+
+    private Compaction() {
+    }
+
+    /**
+     * An inserter for group commits: no "does it exist?" probe per object (a duplicate in a new pack
+     * is harmless and the probe grows with the pack count), and fast compression (the repack
+     * recompresses everything with deltas anyway).
+     */
+    static PackInserter inserter(FileRepository repo) {
+        PackInserter ins = repo.getObjectDatabase().newPackInserter();
+        ins.checkExisting(false);
+        ins.setCompressionLevel(1);
+        return ins;
+    }
+
+    /** Repack everything reachable into one pack and drop the rest at once (prune expiry: now). */
+    public static void repack(FileRepository repo) throws IOException {
+        // Stale bitmaps crash JGit's GC once the boundary moves, and a stale commit-graph fails
+        // stock fsck (STACK.md): remove them first; we write neither.
+        File packDir = new File(repo.getObjectDatabase().getDirectory(), "pack");
+        File[] stale = packDir.listFiles((d, n) -> n.endsWith(".bitmap"));
+        if (stale != null) for (File f : stale) f.delete();
+        new File(repo.getObjectDatabase().getDirectory(), "info/commit-graph").delete();
+        GC gc = new GC(repo);
+        PackConfig pc = new PackConfig(repo);
+        pc.setReuseObjects(false); // group-commit packs hold whole objects: recompress them as deltas
+        pc.setBuildBitmaps(false);
+        gc.setPackConfig(pc);
+        gc.setExpire(Instant.now());
+        gc.setPackExpire(Instant.now());
+        gc.setProgressMonitor(NullProgressMonitor.INSTANCE);
+        try {
+            gc.gc().get(10, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IOException("repack failed: " + e.getMessage(), e);
+        }
+    }
+}
