@@ -61,6 +61,16 @@ public interface UserMail {
     /** UIDs expunged (or renumbered away) with modseq above {@code modseq}, for QRESYNC VANISHED. */
     List<Long> vanishedSince(String mailbox, long modseq);
 
+    /**
+     * The highest modseq of the vanished records the store no longer keeps (it keeps a bounded
+     * number per mailbox), 0 when none was dropped. For a client's modseq below it,
+     * {@link #vanishedSince} may miss UIDs: answer QRESYNC from the client's known UIDs instead
+     * (RFC 7162 §3.2.5.2).
+     */
+    default long vanishedFloor(String mailbox) {
+        return 0;
+    }
+
     /** Called after each new head (local commit or replication merge) with the names of mailboxes that changed. */
     AutoCloseable watch(Consumer<Set<String>> changedMailboxes);
 

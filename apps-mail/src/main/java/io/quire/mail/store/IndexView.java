@@ -1,0 +1,65 @@
+package io.quire.mail.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One immutable state of the derived index, published atomically after each applied change: the
+ * mailboxes, each mailbox's messages and vanished records. Readers take the current view and are
+ * never blocked; writers plan their transaction from it.
+ *
+ * @param head             the commit the view reflects (at least; documents are read at the newest head)
+ * @param mailboxes        by mailbox id
+ * @param messages         by mailbox id; may hold ids of mailboxes that no longer exist (orphans to recover)
+ * @param vanished         by mailbox id
+ * @param uidValidityHigh  the account's UIDVALIDITY high-water mark
+ * @param accountRev       the account document's revision, or null when it does not exist
+ */
+record IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, EntryList> messages,
+                 Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev, Map<String, List<String>> idsByName) {
+
+    IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, EntryList> messages,
+              Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev) {
+        this(head, Map.copyOf(mailboxes), Map.copyOf(messages), Map.copyOf(vanished), uidValidityHigh, accountRev, names(mailboxes));
+    }
+
+    static final IndexView EMPTY = new IndexView("", Map.of(), Map.of(), Map.of(), 0, null);
+
+    private static Map<String, List<String>> names(Map<String, MailboxRecord> mailboxes) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (MailboxRecord m : new TreeMap<>(mailboxes).values()) out.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m.id());
+        // The fixed INBOX id keeps the name INBOX whatever ids sort before it.
+        out.replaceAll((k, v) -> {
+            if (v.remove(MailboxPlans.INBOX_ID)) v.add(0, MailboxPlans.INBOX_ID);
+            return List.copyOf(v);
+        });
+        return Map.copyOf(out);
+    }
+
+    /** The mailbox with this (canonical) name; when a merge left two, the one with the smallest id. */
+    Optional<MailboxRecord> byName(String name) {
+        List<String> ids = idsByName.get(name);
+        return ids == null ? Optional.empty() : Optional.of(mailboxes.get(ids.get(0)));
+    }
+
+    Optional<MailboxRecord> byId(String id) {
+        return Optional.ofNullable(mailboxes.get(id));
+    }
+
+    EntryList entries(String mailboxId) {
+        return messages.getOrDefault(mailboxId, EntryList.EMPTY);
+    }
+
+    VanishedList vanishedOf(String mailboxId) {
+        return vanished.getOrDefault(mailboxId, VanishedList.EMPTY);
+    }
+
+    MailboxInfo info(MailboxRecord m) {
+        EntryList e = entries(m.id());
+        return m.info(e.size(), e.unseen());
+    }
+}

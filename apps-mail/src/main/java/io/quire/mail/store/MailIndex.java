@@ -1,0 +1,233 @@
+package io.quire.mail.store;
+
+import io.quire.mail.store.EntryList.Removal;
+import io.quire.mail.store.EntryList.Row;
+import io.quire.mail.store.MailDocs.IndexedMessage;
+import io.quire.mail.store.MailDocs.VanishedRecord;
+import io.quire.sdk.Change;
+import io.quire.sdk.ChangeBatch;
+import io.quire.sdk.Database;
+import io.quire.sdk.Document;
+import io.quire.sdk.DocumentId;
+import io.quire.sdk.Page;
+import io.quire.sdk.QuireException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The derived index of one user's mail database (not replicated; rebuilt from Git when missing):
+ * per mailbox, the messages sorted by UID and the vanished records. Built once by listing the
+ * database, then kept up to date from each head change's {@link ChangeBatch}, so its cost follows
+ * the change, not the mailbox size.
+ *
+ * <p>Documents named in a batch are read at the database's current head, which may already be past
+ * the batch's end; applying the next batch then reads them again. Reads are therefore idempotent,
+ * and the index always converges on the head. Updates are serialised by one lock; readers take the
+ * published {@link IndexView} and never wait.
+ *
+ * <p>It also notices <em>departures</em>: a message that was at (mailbox, UID) and no longer is.
+ * Local writes record a vanished document in the same commit; a departure without one was made by
+ * a merge (UID renumbering, a concurrent move that lost), and the store records it afterwards so
+ * QRESYNC clients hear of it ({@link Repairs}).
+ */
+final class MailIndex {
+    private static final int PAGE = 1000;
+    private static final int CHANGES_PER_READ = 10_000;
+
+    /** A message that left a (mailbox, UID) place. */
+    record Departure(String mailboxId, long uid, String messageId) {
+    }
+
+    /** The views before and after one update, and the mailbox ids whose content changed. */
+    record Applied(IndexView before, IndexView after, Set<String> changedMailboxIds) {
+        boolean isEmpty() {
+            return changedMailboxIds.isEmpty() && before == after;
+        }
+    }
+
+    private record Loc(String mailboxId, long uid) {
+    }
+
+    private final Database db;
+    private final Object lock = new Object();
+    private final Map<String, Loc> where = new HashMap<>();          // message id -> place (guarded by lock)
+    private final Map<String, String> vanishedBox = new HashMap<>(); // vanished doc id -> mailbox id (guarded by lock)
+    private final Set<Departure> departures = ConcurrentHashMap.newKeySet();
+    private volatile IndexView view = IndexView.EMPTY;
+    private boolean built; // guarded by lock
+
+    MailIndex(Database db) {
+        this.db = db;
+    }
+
+    IndexView view() {
+        return view;
+    }
+
+    /** Departures waiting for a vanished record. */
+    Set<Departure> departures() {
+        return departures;
+    }
+
+    /** Brings the index to the database's current head (building it first if needed). */
+    Applied refresh() {
+        synchronized (lock) {
+            IndexView start = view;
+            Set<String> changed = new HashSet<>();
+            if (!built) {
+                build();
+                changed.addAll(view.mailboxes().keySet());
+            }
+            for (int guard = 0; guard < 1_000_000; guard++) {
+                String target = db.head();
+                if (target.equals(view.head())) break;
+                ChangeBatch b;
+                try {
+                    b = db.changes(view.head(), CHANGES_PER_READ);
+                } catch (QuireException.NotFound pruned) { // our head left the retained history: start over
+                    build();
+                    changed.addAll(view.mailboxes().keySet());
+                    continue;
+                }
+                if (b.until().equals(view.head())) break;
+                changed.addAll(apply(b.until(), b.changes()));
+            }
+            return new Applied(start, view, changed);
+        }
+    }
+
+    /** Applies a listener's batch when it follows the index's head; otherwise catches up with a refresh. */
+    Applied onBatch(ChangeBatch batch) {
+        synchronized (lock) {
+            if (!built || !batch.since().equals(view.head())) return refresh();
+            IndexView before = view;
+            Set<String> changed = apply(batch.until(), batch.changes());
+            return new Applied(before, view, changed);
+        }
+    }
+
+    private void build() {
+        where.clear();
+        vanishedBox.clear();
+        String head = db.head();
+        Map<String, MailboxRecord> boxes = new HashMap<>();
+        forEach(MailDocs.MAILBOX, d -> MailDocs.mailbox(d).ifPresent(m -> boxes.put(m.id(), m)));
+        Map<String, List<Row>> rows = new HashMap<>();
+        forEach(MailDocs.MESSAGE, d -> MailDocs.message(d).ifPresent(m -> {
+            rows.computeIfAbsent(m.mailboxId(), k -> new ArrayList<>()).add(new Row(m.entry(), m.rev()));
+            where.put(m.entry().id(), new Loc(m.mailboxId(), m.entry().uid()));
+        }));
+        Map<String, List<VanishedRecord>> gone = new HashMap<>();
+        forEach(MailDocs.VANISHED, d -> MailDocs.vanished(d).ifPresent(v -> {
+            gone.computeIfAbsent(v.mailboxId(), k -> new ArrayList<>()).add(v);
+            vanishedBox.put(v.docId(), v.mailboxId());
+        }));
+        Map<String, EntryList> messages = new HashMap<>();
+        rows.forEach((box, r) -> messages.put(box, EntryList.of(r)));
+        Map<String, VanishedList> vanished = new HashMap<>();
+        gone.forEach((box, v) -> vanished.put(box, VanishedList.of(v)));
+        Optional<Document> account = db.get(MailDocs.ACCOUNT_ID);
+        view = new IndexView(head, boxes, messages, vanished,
+                account.map(a -> a.data().path("uidValidityHigh").asLong(0)).orElse(0L),
+                account.map(a -> a.rev().value()).orElse(null));
+        built = true;
+    }
+
+    private void forEach(String type, Consumer<Document> each) {
+        Optional<String> after = Optional.empty();
+        do {
+            Page p = db.list(type, after, PAGE);
+            p.documents().forEach(each);
+            after = p.next();
+        } while (after.isPresent());
+    }
+
+    /** Applies changes read at the current head; returns the ids of mailboxes whose content changed. */
+    private Set<String> apply(String until, List<Change> changes) {
+        IndexView v = view;
+        Map<String, MailboxRecord> boxes = new HashMap<>(v.mailboxes());
+        Map<String, List<Removal>> removals = new HashMap<>();
+        Map<String, List<Row>> upserts = new HashMap<>();
+        Map<String, Set<String>> vRemovals = new HashMap<>();
+        Map<String, List<VanishedRecord>> vAdds = new HashMap<>();
+        long uvh = v.uidValidityHigh();
+        String accountRev = v.accountRev();
+        Set<String> changed = new HashSet<>();
+        List<Departure> left = new ArrayList<>();
+        for (Change c : changes) {
+            DocumentId id = c.id();
+            Optional<Document> doc = db.get(id);
+            switch (id.type()) {
+                case MailDocs.MAILBOX -> {
+                    Optional<MailboxRecord> m = doc.flatMap(MailDocs::mailbox);
+                    if (m.isPresent()) boxes.put(id.id(), m.get());
+                    else boxes.remove(id.id());
+                    changed.add(id.id());
+                }
+                case MailDocs.MESSAGE -> {
+                    Optional<IndexedMessage> m = doc.flatMap(MailDocs::message);
+                    Loc old = where.remove(id.id());
+                    if (old != null) {
+                        removals.computeIfAbsent(old.mailboxId(), k -> new ArrayList<>()).add(new Removal(old.uid(), id.id()));
+                        changed.add(old.mailboxId());
+                    }
+                    if (m.isPresent()) {
+                        Loc now = new Loc(m.get().mailboxId(), m.get().entry().uid());
+                        where.put(id.id(), now);
+                        upserts.computeIfAbsent(now.mailboxId(), k -> new ArrayList<>()).add(new Row(m.get().entry(), m.get().rev()));
+                        changed.add(now.mailboxId());
+                        if (old != null && !old.equals(now)) left.add(new Departure(old.mailboxId(), old.uid(), id.id()));
+                    } else if (old != null) {
+                        left.add(new Departure(old.mailboxId(), old.uid(), id.id()));
+                    }
+                }
+                case MailDocs.VANISHED -> {
+                    Optional<VanishedRecord> r = doc.flatMap(MailDocs::vanished);
+                    String oldBox = vanishedBox.remove(id.id());
+                    if (oldBox != null) vRemovals.computeIfAbsent(oldBox, k -> new HashSet<>()).add(id.id());
+                    r.ifPresent(x -> {
+                        vanishedBox.put(x.docId(), x.mailboxId());
+                        vAdds.computeIfAbsent(x.mailboxId(), k -> new ArrayList<>()).add(x);
+                    });
+                }
+                case MailDocs.ACCOUNT -> {
+                    uvh = doc.map(a -> a.data().path("uidValidityHigh").asLong(0)).orElse(0L);
+                    accountRev = doc.map(a -> a.rev().value()).orElse(null);
+                }
+                default -> {
+                    // a type a later schema version added: not ours to index
+                }
+            }
+        }
+        Map<String, EntryList> messages = new HashMap<>(v.messages());
+        Set<String> touched = new HashSet<>(removals.keySet());
+        touched.addAll(upserts.keySet());
+        for (String box : touched) {
+            EntryList next = v.entries(box).with(removals.getOrDefault(box, List.of()), upserts.getOrDefault(box, List.of()));
+            if (next.isEmpty()) messages.remove(box);
+            else messages.put(box, next);
+        }
+        Map<String, VanishedList> vanished = new HashMap<>(v.vanished());
+        Set<String> vTouched = new HashSet<>(vRemovals.keySet());
+        vTouched.addAll(vAdds.keySet());
+        for (String box : vTouched) {
+            VanishedList next = v.vanishedOf(box).with(vRemovals.getOrDefault(box, Set.of()), vAdds.getOrDefault(box, List.of()));
+            if (next.size() == 0) vanished.remove(box);
+            else vanished.put(box, next);
+        }
+        IndexView next = new IndexView(until, boxes, messages, vanished, uvh, accountRev);
+        for (Departure d : left)
+            if (next.mailboxes().containsKey(d.mailboxId()) && !next.vanishedOf(d.mailboxId()).contains(d.uid())
+                    && next.entries(d.mailboxId()).indexOfUid(d.uid()) < 0)
+                departures.add(d);
+        view = next;
+        return changed;
+    }
+}

@@ -1,0 +1,174 @@
+package io.quire.mail.store;
+
+import io.quire.mail.store.MailDocs.VanishedRecord;
+import io.quire.sdk.Revision;
+import io.quire.sdk.Transaction;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One mail operation being turned into one transaction. It hands out UIDs and modseqs from the
+ * mailbox documents of the view it starts from, and writes each touched mailbox once, with
+ * If-Match on the revision read, so a merge that moved a counter in between makes the commit fail
+ * and the operation start again from a fresh view (nothing is allocated twice).
+ *
+ * <p>One operation takes one modseq per mailbox: every message it changes there gets
+ * HIGHESTMODSEQ + 1 (RFC 7162 §3.1.1 asks for a new value per command, not per message).
+ */
+final class TxDraft {
+    private static final Revision ABSENT = new Revision(Transaction.ABSENT);
+    /** Trim only when this many records beyond the limit have piled up, so trimming is rare. */
+    private static final double TRIM_SLACK = 0.1;
+
+    private final IndexView view;
+    private final int vanishedLimit;
+    private final Clock clock;
+    private final Transaction.Builder tx = Transaction.builder();
+    private final Map<String, MailboxRecord> boxes = new LinkedHashMap<>();
+    private final Set<String> created = new HashSet<>();
+    private final Map<String, Long> opModseq = new HashMap<>();
+    private final Map<String, Integer> vanishedAdded = new HashMap<>();
+    private long uidValidityHigh;
+    private boolean accountChanged;
+    private int ops;
+
+    TxDraft(IndexView view, int vanishedLimit, Clock clock, String message) {
+        this.view = view;
+        this.vanishedLimit = vanishedLimit;
+        this.clock = clock;
+        this.uidValidityHigh = view.uidValidityHigh();
+        tx.message(message);
+    }
+
+    IndexView view() {
+        return view;
+    }
+
+    /** The mailbox as this draft will write it. */
+    MailboxRecord box(String id) {
+        MailboxRecord r = boxes.get(id);
+        return r != null ? r : view.byId(id).orElseThrow(() -> new IllegalStateException("no mailbox " + id));
+    }
+
+    boolean exists(String id) {
+        return boxes.containsKey(id) || view.mailboxes().containsKey(id);
+    }
+
+    void update(MailboxRecord r) {
+        boxes.put(r.id(), r);
+    }
+
+    /**
+     * A new mailbox with a fresh UIDVALIDITY: the later of now (in seconds, RFC 3501 §2.3.1.1
+     * suggests a time) and one above every value handed out before in this database.
+     */
+    MailboxRecord create(String id, String name, Optional<String> specialUse, boolean subscribed) {
+        long v = Math.max(clock.instant().getEpochSecond(), uidValidityHigh + 1);
+        uidValidityHigh = v;
+        accountChanged = true;
+        MailboxRecord r = new MailboxRecord(id, null, name, specialUse, subscribed, v, 1, 1, 0);
+        created.add(id);
+        boxes.put(id, r);
+        return r;
+    }
+
+    /** The next UID of a mailbox, raising its UIDNEXT. */
+    long allocateUid(String boxId) {
+        MailboxRecord r = box(boxId);
+        update(r.withCounters(r.uidNext() + 1, r.highestModseq()));
+        return r.uidNext();
+    }
+
+    /** This operation's modseq in a mailbox: HIGHESTMODSEQ + 1 at the first call, the same after. */
+    long modseq(String boxId) {
+        Long m = opModseq.get(boxId);
+        if (m != null) return m;
+        MailboxRecord r = box(boxId);
+        long next = r.highestModseq() + 1;
+        update(r.withCounters(r.uidNext(), next));
+        opModseq.put(boxId, next);
+        return next;
+    }
+
+    void putNewMessage(String boxId, MessageEntry e, byte[] body) {
+        tx.put(MailDocs.messageId(e.id()), MailDocs.messageWithoutBody(boxId, e), Map.of("body", body), Optional.of(ABSENT));
+        ops++;
+    }
+
+    /** Writes a message; {@code rev} null for a new one (its body a reference to an existing blob). */
+    void putMessage(String boxId, MessageEntry e, String rev) {
+        tx.put(MailDocs.messageId(e.id()), MailDocs.message(boxId, e), Map.of(), Optional.of(rev == null ? ABSENT : new Revision(rev)));
+        ops++;
+    }
+
+    void deleteMessage(String id, String rev) {
+        tx.delete(MailDocs.messageId(id), new Revision(rev));
+        ops++;
+    }
+
+    /** Deletes a mailbox document (its messages and records are deleted by the caller). */
+    void deleteMailbox(MailboxRecord r) {
+        tx.delete(MailDocs.mailboxId(r.id()), new Revision(r.rev()));
+        ops++;
+    }
+
+    void deleteVanished(VanishedRecord r) {
+        tx.delete(io.quire.sdk.DocumentId.of(MailDocs.VANISHED, r.docId()), new Revision(r.rev()));
+        ops++;
+    }
+
+    /**
+     * Records UIDs as vanished from a mailbox at this operation's modseq there. Trimming of the
+     * oldest records past the limit happens once, in {@link #build}.
+     */
+    void vanish(String boxId, Collection<Long> uids) {
+        if (uids.isEmpty()) return;
+        long m = modseq(boxId);
+        for (long uid : uids) {
+            tx.put(MailDocs.vanishedId(boxId, uid), MailDocs.vanished(boxId, uid, m));
+            ops++;
+        }
+        vanishedAdded.merge(boxId, uids.size(), Integer::sum);
+    }
+
+    /**
+     * Deletes the oldest records of a mailbox beyond the limit (the new ones, holding the highest
+     * modseq, always stay), raising its vanished floor to the newest modseq trimmed. Deterministic:
+     * replicas holding the same records trim the same ones.
+     */
+    private void trim(String boxId, int added) {
+        VanishedList existing = view.vanishedOf(boxId);
+        int total = existing.size() + added;
+        if (total <= vanishedLimit + (int) (vanishedLimit * TRIM_SLACK)) return;
+        long floor = box(boxId).vanishedFloor();
+        for (VanishedRecord r : existing.oldest(Math.min(existing.size(), total - vanishedLimit))) {
+            deleteVanished(r);
+            floor = Math.max(floor, r.modseq());
+        }
+        update(box(boxId).withVanishedFloor(floor));
+    }
+
+    /** The transaction, or empty when the operation changes nothing. */
+    Optional<Transaction> build() {
+        vanishedAdded.forEach(this::trim);
+        vanishedAdded.clear();
+        for (MailboxRecord r : boxes.values()) {
+            boolean isNew = created.contains(r.id());
+            if (!isNew && r.equals(view.mailboxes().get(r.id()))) continue;
+            tx.put(MailDocs.mailboxId(r.id()), MailDocs.mailbox(r), isNew ? ABSENT : new Revision(r.rev()));
+            ops++;
+        }
+        if (accountChanged) {
+            tx.put(MailDocs.ACCOUNT_ID, MailDocs.account(uidValidityHigh),
+                    view.accountRev() == null ? ABSENT : new Revision(view.accountRev()));
+            ops++;
+        }
+        return ops == 0 ? Optional.empty() : Optional.of(tx.build());
+    }
+}
