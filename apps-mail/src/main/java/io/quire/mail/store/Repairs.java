@@ -79,7 +79,7 @@ final class Repairs {
         orphans.sort(Comparator.comparing((Row r) -> r.entry().internalDate()).thenComparing(r -> r.entry().id()));
         if (!d.exists(RECOVERED_ID)) {
             String name = v.byName(RECOVERED_NAME).isPresent() ? suffixed(RECOVERED_NAME, RECOVERED_ID) : RECOVERED_NAME;
-            d.create(RECOVERED_ID, name, Optional.empty(), true);
+            d.create(RECOVERED_ID, name, Optional.empty(), true, true);
         }
         Moves.move(d, "", RECOVERED_ID, orphans); // the source is gone: nothing to record there
     }

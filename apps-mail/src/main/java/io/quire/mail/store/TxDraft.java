@@ -69,7 +69,18 @@ final class TxDraft {
      * suggests a time) and one above every value handed out before in this database.
      */
     MailboxRecord create(String id, String name, Optional<String> specialUse, boolean subscribed) {
-        long v = Math.max(clock.instant().getEpochSecond(), uidValidityHigh + 1);
+        return create(id, name, specialUse, subscribed, false);
+    }
+
+    /**
+     * A new mailbox; with {@code fromStateOnly} its UIDVALIDITY is one above every value in the
+     * view, without the clock, so replicas that create it from the same merged state (recovery)
+     * write the same document.
+     */
+    MailboxRecord create(String id, String name, Optional<String> specialUse, boolean subscribed, boolean fromStateOnly) {
+        long high = uidValidityHigh;
+        for (MailboxRecord m : view.mailboxes().values()) high = Math.max(high, m.uidValidity());
+        long v = fromStateOnly ? high + 1 : Math.max(clock.instant().getEpochSecond(), high + 1);
         uidValidityHigh = v;
         accountChanged = true;
         MailboxRecord r = new MailboxRecord(id, null, name, specialUse, subscribed, v, 1, 1, 0);
