@@ -36,6 +36,7 @@ public final class MailNode implements AutoCloseable {
     public final int smtp;
     public final int imap;
     private final String clusterYaml;
+    private String mailYaml = "";
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Node node;
 
@@ -74,7 +75,13 @@ public final class MailNode implements AutoCloseable {
         return "node: " + name + "\ndataDir: " + dataDir + "\nhttp: 127.0.0.1:" + http + "\nadminToken: " + TOKEN + "\n"
                 + clusterYaml
                 + "mail:\n  imap: 127.0.0.1:" + imap + "\n  lmtp: 127.0.0.1:" + lmtp + "\n  smtp: 127.0.0.1:" + smtp
-                + "\n  domains: [" + DOMAIN + "]\n";
+                + "\n  domains: [" + DOMAIN + "]\n" + mailYaml;
+    }
+
+    /** Adds lines (indented by two spaces) to the {@code mail:} section, e.g. a {@code tls:} block. */
+    public MailNode withMailYaml(String lines) {
+        this.mailYaml = lines;
+        return this;
     }
 
     public MailNode start() throws Exception {
