@@ -65,7 +65,7 @@ public final class Maintenance {
                 setShallow(repo, horizon);
                 publish(repo, horizon);
             }
-            repack(repo);
+            Compaction.repack(repo, prune); // deltas only when pruning: it is the slow kind
             long ms = (System.nanoTime() - start) / 1_000_000;
             log.info("event=maintenance db={} packs_before={} pruned_at={} ms={}", db.name(), packs, prune ? horizon.name() : "-", ms);
             return new Outcome(true, prune ? horizon : null, packs, ms);
@@ -121,7 +121,4 @@ public final class Maintenance {
         u.update();
     }
 
-    static void repack(FileRepository repo) throws IOException {
-        Compaction.repack(repo);
-    }
 }

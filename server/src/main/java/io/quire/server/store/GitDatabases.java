@@ -49,6 +49,7 @@ public final class GitDatabases implements Databases {
     public GitDatabases(Path dataDir, String nodeName) {
         this.node = nodeName;
         this.dbDir = dataDir.resolve("dbs");
+        RepositoryFiles.tuneCaches();
         try {
             Files.createDirectories(dbDir);
             try (Stream<Path> s = Files.list(dbDir)) {

@@ -14,6 +14,24 @@ public final class RepositoryFiles {
     private RepositoryFiles() {
     }
 
+    private static volatile boolean cachesTuned;
+
+    /**
+     * Raises JGit's pack window cache from 10 MiB to 64 MiB, once per JVM: reads measured 21-28 %
+     * faster with a larger cache (docs/benchmarks.md), and 64 MiB keeps a node well inside its
+     * heap budget.
+     */
+    static void tuneCaches() {
+        if (cachesTuned) return;
+        synchronized (RepositoryFiles.class) {
+            if (cachesTuned) return;
+            org.eclipse.jgit.storage.file.WindowCacheConfig c = new org.eclipse.jgit.storage.file.WindowCacheConfig();
+            c.setPackedGitLimit(64L << 20);
+            c.install();
+            cachesTuned = true;
+        }
+    }
+
     public static FileRepository open(File gitDir) throws IOException {
         FileRepository repo = (FileRepository) new FileRepositoryBuilder().setGitDir(gitDir).setBare().setMustExist(true).build();
         applyConfig(repo);

@@ -26,7 +26,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * <p>Why a 256-way fan-out on a hash: a write rewrites the trees on its path, so their size is the
  * write amplification. One level of 256 keeps both the type tree (256 entries) and each bucket
  * (n/256 entries: ~400 at 100,000 documents) small, while still costing only three tree writes per
- * changed bucket; hashing spreads sequential ids evenly (see docs/adr/0002-tree-layout.md).
+ * changed bucket; hashing spreads sequential ids evenly (see docs/adr/0001-one-git-repository-per-database.md and docs/benchmarks.md).
  */
 public final class StoreLayout {
     public static final String META_DIR = ".quire";
