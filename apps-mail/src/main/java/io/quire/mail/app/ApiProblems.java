@@ -55,7 +55,8 @@ final class ApiProblems {
         try {
             return Wire.MAPPER.readTree(b.getBytes());
         } catch (JsonProcessingException e) {
-            throw new BadRequest(ProblemType.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String what = e.getOriginalMessage() == null ? "unreadable input" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new BadRequest(ProblemType.MALFORMED_JSON, "malformed JSON: " + what);
         } catch (java.io.IOException e) {
             throw new BadRequest(ProblemType.MALFORMED_JSON, "unreadable body");
         }

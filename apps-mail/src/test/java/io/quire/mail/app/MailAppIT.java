@@ -62,6 +62,9 @@ class MailAppIT {
         assertEquals(400, node.createUser("not an address", "x").statusCode());
         assertEquals(400, node.post("/api/v1/mail/users", Wire.object().put("password", "x")).statusCode());
         assertEquals(409, node.createUser("dave@example.org", "x", "al@example.org").statusCode(), "alias taken");
+        HttpResponse<String> malformed = node.postRaw("/api/v1/mail/users", "{\"name\":");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertEquals("urn:quire:problem:malformed-json", MailNode.json(malformed.body()).path("type").asText());
     }
 
     @Test

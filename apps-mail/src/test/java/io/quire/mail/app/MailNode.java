@@ -114,6 +114,11 @@ public final class MailNode implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Wire.bytes(body))));
     }
 
+    public HttpResponse<String> postRaw(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder b) {
         try {
             return client.send(b.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60)).build(),
