@@ -68,6 +68,34 @@ class TwoNodeDeliveryIT {
         }
     }
 
+    /**
+     * Each node creates the users directory on its own (neither had it): two unrelated histories of
+     * {@code mail-users}, which replication merges; every user ends up known, with mail, on both.
+     */
+    @Test
+    void usersCreatedOnEachSideOfAPartitionShouldBothExistEverywhere() throws Exception {
+        int[] pa = MailNode.ports();
+        int[] pb = MailNode.ports();
+        a = MailNode.create(dir, "a", pa, cluster("b", pb[0]));
+        b = MailNode.create(dir, "b", pb, cluster("a", pa[0]));
+        a.start();
+        assertEquals(201, a.createUser("alice@example.org", "pw").statusCode());
+        a.stop();
+        b.start();
+        assertEquals(201, b.createUser("bob@example.org", "pw").statusCode());
+        a.start();
+        for (MailNode n : List.of(a, b)) {
+            MailNode.waitFor("both users reach " + n.name, 60, () -> {
+                String users = n.get("/api/v1/mail/users").body();
+                return users.contains("alice@example.org") && users.contains("bob@example.org")
+                        && n.messages("alice@example.org", "INBOX").isEmpty() && n.messages("bob@example.org", "INBOX").isEmpty();
+            });
+        }
+        deliver(b, "for alice via b");
+        MailNode.waitFor("alice's mail delivered on b reaches a", 60,
+                () -> subjects(a).equals(Set.of("for alice via b")));
+    }
+
     static String cluster(String peer, int port) {
         return "cluster:\n  secret: shared-cluster-secret\n  peers:\n    - { name: " + peer + ", url: http://127.0.0.1:" + port + " }\n";
     }
