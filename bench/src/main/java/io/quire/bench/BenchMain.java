@@ -1,5 +1,6 @@
 package io.quire.bench;
 
+import io.quire.bench.replication.ReplicationBench;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.FileStore;
@@ -22,10 +23,15 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
+        if (args.length > 0 && ReplicationBench.handles(args[0])) {
+            ReplicationBench.main(args);
+            return;
+        }
         List<Benchmark> chosen = choose(args.length == 0 ? "" : args[0]);
         if (chosen.isEmpty()) {
             out.println("usage: ./quire bench all|NAME");
             for (Benchmark b : ALL) out.printf("  %-8s %s%n", b.name(), b.about());
+            ReplicationBench.usage(out);
             System.exit(args.length == 0 ? 0 : 2);
         }
         Path root = dataRoot();
