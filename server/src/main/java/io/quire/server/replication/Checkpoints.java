@@ -25,6 +25,19 @@ final class Checkpoints {
         return r == null ? null : r.getObjectId();
     }
 
+    /** Moves the checkpoint to {@code commit} unless it already holds a descendant of it (a late, older push). */
+    static void advance(Repository repo, String peer, ObjectId commit) throws IOException {
+        ObjectId current = get(repo, peer);
+        if (current != null && !current.equals(commit)) {
+            try (org.eclipse.jgit.revwalk.RevWalk rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+                if (rw.isMergedInto(rw.parseCommit(commit), rw.parseCommit(current))) return;
+            } catch (org.eclipse.jgit.errors.MissingObjectException pruned) {
+                // the old checkpoint is below a pruned horizon: the new one is newer
+            }
+        }
+        set(repo, peer, commit);
+    }
+
     static void set(Repository repo, String peer, ObjectId commit) throws IOException {
         RefUpdate u = repo.updateRef(ref(peer));
         u.setNewObjectId(commit);

@@ -120,10 +120,14 @@ public final class Replicator implements AutoCloseable {
 
     void integrate(GitDatabase db, String peer, ObjectId head) {
         try {
-            ObjectId checkpoint = Checkpoints.get(db.repository(), peer);
-            db.integrate(head, checkpoint);
-            Checkpoints.set(db.repository(), peer, head);
-        } catch (IOException | RuntimeException e) {
+            // On the writer thread: integrations and checkpoint moves of one database never race.
+            db.exclusive(() -> {
+                ObjectId checkpoint = Checkpoints.get(db.repository(), peer);
+                db.integrate(head, checkpoint);
+                Checkpoints.advance(db.repository(), peer, head);
+                return null;
+            });
+        } catch (RuntimeException e) {
             log.warn("event=integrate_failed db={} peer={} head={} error={}", db.name(), peer, head.name(), describe(e));
         }
     }
