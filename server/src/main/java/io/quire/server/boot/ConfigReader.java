@@ -88,7 +88,23 @@ final class ConfigReader {
         if (!absent(list) && !list.isArray()) problem("cluster.peers", "expected a list of {name, url}, got " + shown(list));
         Set<String> names = new HashSet<>();
         for (int i = 0; list.isArray() && i < list.size(); i++) peer(list.get(i), "cluster.peers[" + i + "]", node, names).ifPresent(peers::add);
-        return secret.map(s -> new NodeConfig.Cluster(s, peers));
+        Optional<NodeConfig.PeerTls> tls = absent(c.get("tls")) ? Optional.empty() : peerTls(c.get("tls"));
+        return secret.map(s -> new NodeConfig.Cluster(s, peers, tls));
+    }
+
+    private Optional<NodeConfig.PeerTls> peerTls(JsonNode t) {
+        if (!t.isObject()) {
+            problem("cluster.tls", "expected a mapping with certificate, key and trust (PEM files), got " + shown(t));
+            return Optional.empty();
+        }
+        allowOnly("cluster.tls", t, NodeConfigParser.Keys.PEER_TLS);
+        List<Optional<String>> files = new ArrayList<>();
+        for (String k : NodeConfigParser.Keys.PEER_TLS) {
+            if (absent(t.get(k))) problem("cluster.tls." + k, "expected a PEM file path, got nothing");
+            files.add(string(t, k, "cluster.tls." + k, null, "a PEM file path"));
+        }
+        if (files.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
+        return Optional.of(new NodeConfig.PeerTls(Path.of(files.get(0).get()), Path.of(files.get(1).get()), Path.of(files.get(2).get())));
     }
 
     private Optional<NodeConfig.Peer> peer(JsonNode p, String key, String node, Set<String> names) {

@@ -92,6 +92,8 @@ public final class Node implements AutoCloseable {
         List<Peer> peers = config.cluster().map(c -> c.peers().stream().map(p -> new Peer(p.name(), p.url())).toList()).orElse(List.of());
         Optional<PeerAuth> auth = config.cluster().map(c -> new PeerAuth(c.secret(), config.node()));
         Set<String> peerNames = peers.stream().map(Peer::name).collect(Collectors.toSet());
+        Optional<NodeConfig.PeerTls> peerTls = config.cluster().flatMap(NodeConfig.Cluster::tls);
+        if (peerTls.isPresent()) PeerTrust.install(peerTls.get().trust());
         if (auth.isPresent() && !peers.isEmpty())
             replicator = new Replicator(config.node(), peers, databases, new HttpPeerTransport(config.node(), auth.get()));
         Replicator r = replicator;
@@ -103,6 +105,11 @@ public final class Node implements AutoCloseable {
         ClusterStatusProvider status = r == null ? ClusterStatusProvider.standalone(config.node())
                 : () -> DocumentCodec.MAPPER.valueToTree(r.status());
         http = new HttpVerticle(config.httpSettings(token), databases, status, routes);
+        Optional<NodeConfig.PeerTls> tls = config.cluster().flatMap(NodeConfig.Cluster::tls);
+        if (tls.isPresent()) {
+            http.useTls(new io.vertx.core.net.PemKeyCertOptions().setCertPath(tls.get().certificate().toString())
+                    .setKeyPath(tls.get().key().toString()));
+        }
         httpDeployment = await(vertx.deployVerticle(http));
         if (r != null) r.start(ANTI_ENTROPY_MILLIS);
         // Compaction and pruning, off the event loop; each database's work runs under its writer lock.
@@ -135,7 +142,7 @@ public final class Node implements AutoCloseable {
     /** Prints where everything listens and the admin token. */
     public void describe(PrintStream out) {
         out.println("quire node '" + config.node() + "' is running");
-        out.println("  HTTP API     http://" + config.http().urlHost() + ":" + http.actualPort() + "/api/v1");
+        out.println("  HTTP API     " + (config.cluster().flatMap(NodeConfig.Cluster::tls).isPresent() ? "https" : "http") + "://" + config.http().urlHost() + ":" + http.actualPort() + "/api/v1");
         config.mail().filter(m -> isStarted("mail")).ifPresent(m -> {
             out.println("  IMAP         " + m.imap());
             out.println("  LMTP         " + m.lmtp());

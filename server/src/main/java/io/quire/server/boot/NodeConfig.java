@@ -29,10 +29,22 @@ public record NodeConfig(String node, Path dataDir, HostPort http, Optional<Stri
         appSections = Map.copyOf(appSections);
     }
 
-    public record Cluster(String secret, List<Peer> peers) {
+    /**
+     * Peers and their shared secret; with {@code tls}, this node serves HTTPS with its certificate
+     * and trusts the peers' certificates (or their CA) from {@code trust}.
+     */
+    public record Cluster(String secret, List<Peer> peers, Optional<PeerTls> tls) {
         public Cluster {
             peers = List.copyOf(peers);
         }
+
+        public Cluster(String secret, List<Peer> peers) {
+            this(secret, peers, Optional.empty());
+        }
+    }
+
+    /** This node's certificate and key, and the PEM certificates it trusts for its peers. */
+    public record PeerTls(Path certificate, Path key, Path trust) {
     }
 
     public record Peer(String name, URI url) {

@@ -93,7 +93,8 @@ public final class NodeConfigParser {
     /** Names of the keys each section accepts. */
     static final class Keys {
         static final List<String> TOP = List.of("node", "dataDir", "http", "adminToken", "cluster", "mail", "limits");
-        static final List<String> CLUSTER = List.of("secret", "peers");
+        static final List<String> CLUSTER = List.of("secret", "peers", "tls");
+        static final List<String> PEER_TLS = List.of("certificate", "key", "trust");
         static final List<String> PEER = List.of("name", "url");
         static final List<String> MAIL = List.of("imap", "lmtp", "smtp", "domains", "tls");
         static final List<String> TLS = List.of("certificate", "key");

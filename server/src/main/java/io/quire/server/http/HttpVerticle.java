@@ -70,6 +70,7 @@ public final class HttpVerticle extends VerticleBase {
         for (int status : new int[]{404, 405, 413, 415})
             root.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemMapper.fromStatus(status, null)));
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
+                .setSsl(tls != null).setKeyCertOptions(tls)
                 .setCompressionSupported(true);
         return vertx.createHttpServer(options).requestHandler(root).listen().onSuccess(s -> {
             server = s;
@@ -88,6 +89,14 @@ public final class HttpVerticle extends VerticleBase {
             if (ar.succeeded()) Reply.json(200, ar.result()).writeTo(ctx.response());
             else ProblemResponder.fail(ctx, ar.cause());
         });
+    }
+
+    private io.vertx.core.net.PemKeyCertOptions tls;
+
+    /** Serves HTTPS with this certificate and key (call before deploying). */
+    public HttpVerticle useTls(io.vertx.core.net.PemKeyCertOptions keyCert) {
+        this.tls = keyCert;
+        return this;
     }
 
     /** The port actually bound (useful when configured with port 0). */
