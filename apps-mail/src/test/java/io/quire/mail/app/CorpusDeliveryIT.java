@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code Return-Path}, {@code Delivered-To}, {@code Received}) followed by the message byte for byte.
  */
 class CorpusDeliveryIT {
-    static final Path CORPUS = Path.of("/work/shared/corpus");
+    static final Path CORPUS = io.quire.mail.maildir.Fixtures.CORPUS;
     static final String SCRIPT = """
             import os, smtplib, sys
             port, folder = int(sys.argv[1]), sys.argv[2]

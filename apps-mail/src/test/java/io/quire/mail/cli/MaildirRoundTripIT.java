@@ -103,7 +103,7 @@ class MaildirRoundTripIT {
 
     @Test
     void importMboxShouldFillTheNamedMailbox() {
-        Path mbox = Path.of("/work/shared/corpus/mail-gem/mail-gem-fixtures.mbox");
+        Path mbox = io.quire.mail.maildir.Fixtures.CORPUS.resolve("mail-gem/mail-gem-fixtures.mbox");
         var r = CliErrorsTest.run(new ImportMboxCommand(), target(USER, mbox.toString(), "--mailbox", "Lists/gem"));
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("imported 103 messages into " + USER + "/Lists/gem"), r.out());
