@@ -186,6 +186,11 @@ public final class DatabaseUserMail implements UserMail, AutoCloseable {
         }
     }
 
+    /** The index's current view (tests look at states a client cannot name, e.g. duplicate names). */
+    IndexView view() {
+        return index.view();
+    }
+
     /** Brings the index to the database's head without repairing (tests check a merge before its repair). */
     void refresh() {
         events.published(index.refresh());

@@ -18,16 +18,24 @@ import java.util.TreeMap;
  * @param vanished         by mailbox id
  * @param uidValidityHigh  the account's UIDVALIDITY high-water mark
  * @param accountRev       the account document's revision, or null when it does not exist
+ * @param held             by message id: messages a merge put at a UID this replica had already
+ *                         used, kept out of the mailbox until a repair gives them a fresh UID
  */
 record IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, EntryList> messages,
-                 Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev, Map<String, List<String>> idsByName) {
+                 Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev, Map<String, Held> held,
+                 Map<String, List<String>> idsByName) {
 
-    IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, EntryList> messages,
-              Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev) {
-        this(head, Map.copyOf(mailboxes), Map.copyOf(messages), Map.copyOf(vanished), uidValidityHigh, accountRev, names(mailboxes));
+    /** A message held back from its mailbox: where the merge put it, and its entry. */
+    record Held(String mailboxId, EntryList.Row row) {
     }
 
-    static final IndexView EMPTY = new IndexView("", Map.of(), Map.of(), Map.of(), 0, null);
+    IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, EntryList> messages,
+              Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev, Map<String, Held> held) {
+        this(head, Map.copyOf(mailboxes), Map.copyOf(messages), Map.copyOf(vanished), uidValidityHigh, accountRev,
+                Map.copyOf(held), names(mailboxes));
+    }
+
+    static final IndexView EMPTY = new IndexView("", Map.of(), Map.of(), Map.of(), 0, null, Map.of());
 
     private static Map<String, List<String>> names(Map<String, MailboxRecord> mailboxes) {
         Map<String, List<String>> out = new HashMap<>();

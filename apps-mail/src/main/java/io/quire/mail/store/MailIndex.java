@@ -32,6 +32,12 @@ import java.util.function.Consumer;
  * and the index always converges on the head. Updates are serialised by one lock; readers take the
  * published {@link IndexView} and never wait.
  *
+ * <p>It holds back <em>reused UIDs</em>: a message that a merge put at a UID below this replica's
+ * former UIDNEXT, where this replica never had it. This replica handed that UID out itself (to a
+ * message since expunged or moved, so the merge saw no collision), and its clients may know it: the
+ * message is kept out of the mailbox until {@link Repairs} gives it a fresh UID, so no client ever
+ * sees one UID name two messages (RFC 3501 §2.3.1.1).
+ *
  * <p>It also notices <em>departures</em>: a message that was at (mailbox, UID) and no longer is.
  * Local writes record a vanished document in the same commit; a departure without one was made by
  * a merge (UID renumbering, a concurrent move that lost), and the store records it afterwards so
@@ -60,6 +66,7 @@ final class MailIndex {
     private final Map<String, Loc> where = new HashMap<>();          // message id -> place (guarded by lock)
     private final Map<String, String> vanishedBox = new HashMap<>(); // vanished doc id -> mailbox id (guarded by lock)
     private final Set<Departure> departures = ConcurrentHashMap.newKeySet();
+    private final Map<String, IndexView.Held> held = new HashMap<>(); // guarded by lock
     private volatile IndexView view = IndexView.EMPTY;
     private boolean built; // guarded by lock
 
@@ -116,6 +123,7 @@ final class MailIndex {
     private void build() {
         where.clear();
         vanishedBox.clear();
+        held.clear();
         String head = db.head();
         Map<String, MailboxRecord> boxes = new HashMap<>();
         forEach(MailDocs.MAILBOX, d -> MailDocs.mailbox(d).ifPresent(m -> boxes.put(m.id(), m)));
@@ -136,7 +144,7 @@ final class MailIndex {
         Optional<Document> account = db.get(MailDocs.ACCOUNT_ID);
         view = new IndexView(head, boxes, messages, vanished,
                 account.map(a -> a.data().path("uidValidityHigh").asLong(0)).orElse(0L),
-                account.map(a -> a.rev().value()).orElse(null));
+                account.map(a -> a.rev().value()).orElse(null), held);
         built = true;
     }
 
@@ -147,6 +155,17 @@ final class MailIndex {
             p.documents().forEach(each);
             after = p.next();
         } while (after.isPresent());
+    }
+
+    /**
+     * True when a message arriving at {@code at} takes a UID the view had already handed out: below
+     * its UIDNEXT in the same mailbox. Every place a local write gives is at
+     * UIDNEXT, and a merge's renumbering is above both sides', so only a UID allocated concurrently
+     * elsewhere lands here.
+     */
+    private static boolean reused(IndexView before, Loc at) {
+        MailboxRecord b = before.mailboxes().get(at.mailboxId());
+        return b != null && at.uid() < b.uidNext();
     }
 
     /** Applies changes read at the current head; returns the ids of mailboxes whose content changed. */
@@ -178,10 +197,13 @@ final class MailIndex {
                         removals.computeIfAbsent(old.mailboxId(), k -> new ArrayList<>()).add(new Removal(old.uid(), id.id()));
                         changed.add(old.mailboxId());
                     }
+                    boolean wasHeld = held.remove(id.id()) != null;
                     if (m.isPresent()) {
                         Loc now = new Loc(m.get().mailboxId(), m.get().entry().uid());
                         where.put(id.id(), now);
-                        upserts.computeIfAbsent(now.mailboxId(), k -> new ArrayList<>()).add(new Row(m.get().entry(), m.get().rev()));
+                        Row row = new Row(m.get().entry(), m.get().rev());
+                        if (now.equals(old) ? wasHeld : reused(v, now)) held.put(id.id(), new IndexView.Held(now.mailboxId(), row));
+                        else upserts.computeIfAbsent(now.mailboxId(), k -> new ArrayList<>()).add(row);
                         changed.add(now.mailboxId());
                         if (old != null && !old.equals(now)) left.add(new Departure(old.mailboxId(), old.uid(), id.id()));
                     } else if (old != null) {
@@ -222,7 +244,7 @@ final class MailIndex {
             if (next.size() == 0) vanished.remove(box);
             else vanished.put(box, next);
         }
-        IndexView next = new IndexView(until, boxes, messages, vanished, uvh, accountRev);
+        IndexView next = new IndexView(until, boxes, messages, vanished, uvh, accountRev, held);
         for (Departure d : left)
             if (next.mailboxes().containsKey(d.mailboxId()) && !next.vanishedOf(d.mailboxId()).contains(d.uid())
                     && next.entries(d.mailboxId()).indexOfUid(d.uid()) < 0)

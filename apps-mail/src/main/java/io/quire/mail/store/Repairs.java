@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * so replicas that repair the same state concurrently write the same values and converge.
  *
  * <ol>
+ *   <li><b>Reused UIDs.</b> A message the index holds back because a merge put it at a UID this
+ *       replica had handed out before ({@link MailIndex}) gets a fresh UID in its mailbox.</li>
  *   <li><b>Recovery.</b> A message whose mailbox is gone (delivered or moved into a mailbox deleted
  *       elsewhere meanwhile) is moved, by a normal write, into the mailbox with the fixed id
  *       {@value #RECOVERED_ID}, created if missing: mail is never lost (ARCHITECTURE.md §4).
@@ -44,7 +46,7 @@ final class Repairs {
 
     /** True when the view or pending departures call for a repair (cheap: no document is read). */
     static boolean needed(IndexView v, Set<Departure> departures) {
-        if (!departures.isEmpty()) return true;
+        if (!departures.isEmpty() || !v.held().isEmpty()) return true;
         for (String box : v.messages().keySet()) if (!v.mailboxes().containsKey(box)) return true;
         for (String box : v.vanished().keySet()) if (!v.mailboxes().containsKey(box)) return true;
         for (List<String> ids : v.idsByName().values()) if (ids.size() > 1) return true;
@@ -59,7 +61,8 @@ final class Repairs {
     static Plan<Outcome> plan(TxDraft d, Set<Departure> pending) {
         IndexView v = d.view();
         Set<Departure> handled = new HashSet<>(pending);
-        recoverOrphans(d, v);
+        List<Row> orphans = renumberHeld(d, v);
+        recoverOrphans(d, v, orphans);
         for (Map.Entry<String, VanishedList> e : new TreeMap<>(v.vanished()).entrySet())
             if (!v.mailboxes().containsKey(e.getKey())) for (VanishedRecord r : e.getValue().all()) d.deleteVanished(r);
         recordDepartures(d, v, handled);
@@ -68,15 +71,32 @@ final class Repairs {
         return new Plan<>(tx, new Outcome(handled, tx.isPresent()));
     }
 
-    private static void recoverOrphans(TxDraft d, IndexView v) {
+    /** Gives held messages fresh UIDs in their mailboxes; returns those whose mailbox is gone. */
+    private static List<Row> renumberHeld(TxDraft d, IndexView v) {
         List<Row> orphans = new ArrayList<>();
+        TreeMap<String, List<Row>> byBox = new TreeMap<>();
+        for (IndexView.Held h : v.held().values()) {
+            if (v.mailboxes().containsKey(h.mailboxId())) byBox.computeIfAbsent(h.mailboxId(), k -> new ArrayList<>()).add(h.row());
+            else orphans.add(h.row());
+        }
+        byBox.forEach((box, rows) -> {
+            rows.sort(ORDER);
+            Moves.move(d, box, box, rows);
+        });
+        return orphans;
+    }
+
+    /** Internal date, then id: an order every replica computes alike. */
+    private static final Comparator<Row> ORDER = Comparator.comparing((Row r) -> r.entry().internalDate()).thenComparing(r -> r.entry().id());
+
+    private static void recoverOrphans(TxDraft d, IndexView v, List<Row> orphans) {
         for (Map.Entry<String, EntryList> e : new TreeMap<>(v.messages()).entrySet()) {
             if (v.mailboxes().containsKey(e.getKey())) continue;
             EntryList l = e.getValue();
             for (int i = 0; i < l.size(); i++) orphans.add(new Row(l.get(i), l.revision(i)));
         }
         if (orphans.isEmpty()) return;
-        orphans.sort(Comparator.comparing((Row r) -> r.entry().internalDate()).thenComparing(r -> r.entry().id()));
+        orphans.sort(ORDER);
         if (!d.exists(RECOVERED_ID)) {
             String name = v.byName(RECOVERED_NAME).isPresent() ? suffixed(RECOVERED_NAME, RECOVERED_ID) : RECOVERED_NAME;
             d.create(RECOVERED_ID, name, Optional.empty(), true, true);

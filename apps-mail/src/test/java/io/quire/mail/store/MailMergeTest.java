@@ -67,6 +67,23 @@ class MailMergeTest {
     }
 
     @Test
+    void aUidExpungedOnOneSideIsNeverGivenToTheOtherSidesMessage() {
+        Appended x = a.append("INBOX", msg("x"), Set.of("\\Deleted"), Instant.now()); // UID 1 on a ...
+        a.expunge("INBOX", Optional.empty()); // ... shown to a's clients, then expunged: no document holds UID 1 now
+        Appended y = b.append("INBOX", msg("y"), Set.of(), Instant.now()); // UID 1 on b
+        r.pull(0, 1);
+        assertTrue(a.snapshot("INBOX").byUid(1).isEmpty(), "a's UID 1 named x: y is held back, not shown as UID 1");
+        r.repair(0);
+        MailboxSnapshot s = a.snapshot("INBOX");
+        assertEquals(List.of(y.messageId()), s.messages().stream().map(MessageEntry::id).toList());
+        assertTrue(s.messages().get(0).uid() >= 2, "y gets a fresh UID: " + s.messages());
+        assertTrue(!x.messageId().equals(y.messageId()));
+        r.pull(1, 0);
+        assertTrue(b.vanishedSince("INBOX", 0).contains(1L), "b's clients hear that UID 1 is gone");
+        assertEquals(s.messages(), b.snapshot("INBOX").messages());
+    }
+
+    @Test
     void aRenumberedUidIsReportedVanishedAndAsAnEntryChangeOfOldUidGoneNewUidAdded() {
         Appended x = a.append("INBOX", msg("x"), Set.of(), Instant.parse("2026-01-02T00:00:00Z"));
         b.append("INBOX", msg("y"), Set.of(), Instant.parse("2026-01-01T00:00:00Z"));

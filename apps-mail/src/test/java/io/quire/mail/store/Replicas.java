@@ -30,6 +30,11 @@ final class Replicas implements AutoCloseable {
     final DatabaseUserMail[] mails;
 
     Replicas(int n) {
+        this(n, List.of());
+    }
+
+    /** N replicas that start from one history holding the default mailboxes and {@code mailboxes}. */
+    Replicas(int n, List<String> mailboxes) {
         root = TempDirs.create("quire-replicas");
         nodes = new GitDatabases[n];
         dbs = new GitDatabase[n];
@@ -39,6 +44,7 @@ final class Replicas implements AutoCloseable {
         dbs[0] = nodes[0].create(name, MailSchema.text());
         mails[0] = open(0);
         mails[0].ensureDefaults();
+        for (String m : mailboxes) mails[0].create(m, java.util.Optional.empty());
         for (int i = 1; i < n; i++) {
             nodes[i] = new GitDatabases(root.resolve("n" + i), "n" + i);
             dbs[i] = nodes[i].adoptReplica(name, repo -> fetch(repo, dbs[0], "+refs/heads/main:refs/heads/main"));
