@@ -45,6 +45,9 @@ final class FetchHandler implements CommandHandler<Fetch> {
             Condstore.use(ctx, snapshot);
         }
         List<ViewMessage> messages = MessageSets.resolve(ctx, command.set(), command.uid());
+        if (command.items().contains(FetchItem.FLAGS)) {
+            selected.view().announce(snapshot.messages()).forEach(ctx::send);
+        }
         if (command.vanished()) {
             vanished(ctx, command, snapshot);
         }

@@ -54,6 +54,7 @@ final class StoreHandler implements CommandHandler<Store> {
                 command.unchangedSince());
         Map<Long, MessageEntry> changed = new HashMap<>();
         outcome.changed().forEach(e -> changed.put(e.uid(), e));
+        selected.view().announce(outcome.changed()).forEach(ctx::send);
         Set<Long> refused = new HashSet<>(outcome.modified());
         Set<Long> liveSet = new HashSet<>(live);
         boolean condstore = ctx.session().enabled(Extension.CONDSTORE);

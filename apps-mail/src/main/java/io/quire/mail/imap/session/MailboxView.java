@@ -266,19 +266,27 @@ public final class MailboxView {
     }
 
     private void announceKeywords(MessageEntry[] now, List<MessageEntry> added, List<Response> out) {
-        int before = keywords.size();
+        List<MessageEntry> all = new ArrayList<>(added);
         for (MessageEntry e : now) {
             if (e != null) {
-                addKeywords(e);
+                all.add(e);
             }
         }
-        added.forEach(this::addKeywords);
-        if (keywords.size() != before) {
-            // RFC 9051 §7.3.5: the FLAGS response must list the flags now in use.
-            out.add(new Response.Flags(flagList()));
-            out.add(Response.Condition.ok(new ResponseCode.PermanentFlags(
-                    flagList(), true), "Flags permitted"));
+        out.addAll(announce(all));
+    }
+
+    /**
+     * Adds the keywords of {@code entries} to the announced ones; if any is new, returns the FLAGS and
+     * PERMANENTFLAGS responses a client must see before a FETCH that shows it (RFC 9051 §7.3.5), else nothing.
+     */
+    public List<Response> announce(Collection<MessageEntry> entries) {
+        int before = keywords.size();
+        entries.forEach(this::addKeywords);
+        if (keywords.size() == before) {
+            return List.of();
         }
+        return List.of(new Response.Flags(flagList()), Response.Condition.ok(
+                new ResponseCode.PermanentFlags(readOnly ? List.of() : flagList(), !readOnly), "Flags permitted"));
     }
 
     private static boolean changed(MessageEntry before, MessageEntry after, SyncPolicy policy) {
