@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * S: \* 0 RECENT
  * }
  * CLOSED                          the server must have closed the connection
- * SEED alice INBOX msg.eml \Seen  (before the first C:) store a resource message directly
+ * SEED alice INBOX msg.eml \Seen  before connecting: store a resource message (creating the mailbox)
  * </pre>
  */
 final class Transcript {

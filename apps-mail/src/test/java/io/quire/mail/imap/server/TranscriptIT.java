@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every {@code src/test/resources/imap/transcripts/*.test} against a real server on 127.0.0.1, each on a fresh
- * in-memory store with alice (password {@code secret}) and bob ({@code hunter2}).
+ * real store (embedded Git node) with alice (password {@code secret}) and bob ({@code hunter2}) and their default
+ * mailboxes (INBOX, Sent, Drafts, Trash, Junk, Archive).
  */
 class TranscriptIT {
 
@@ -31,15 +33,19 @@ class TranscriptIT {
 
     private static void run(Path file) throws Exception {
         List<Transcript.Step> steps = Transcript.parse(Files.readString(file, StandardCharsets.UTF_8));
-        MemoryMailStore store = TestServer.memoryStore();
-        for (Transcript.Step step : steps) {
-            if (step instanceof Transcript.Seed seed) {
-                store.mail(seed.user()).append(seed.mailbox(), resource(seed.resource()), Set.copyOf(seed.flags()),
-                        Instant.parse("2024-03-01T10:00:00Z"));
+        try (RealMailStore store = RealMailStore.withTestUsers()) {
+            for (Transcript.Step step : steps) {
+                if (step instanceof Transcript.Seed seed) {
+                    if (store.mail(seed.user()).mailbox(seed.mailbox()).isEmpty()) {
+                        store.mail(seed.user()).create(seed.mailbox(), Optional.empty());
+                    }
+                    store.mail(seed.user()).append(seed.mailbox(), resource(seed.resource()),
+                            Set.copyOf(seed.flags()), Instant.parse("2024-03-01T10:00:00Z"));
+                }
             }
-        }
-        try (TestServer server = TestServer.start(store, TestServer.testOptions())) {
-            Transcript.run(steps.stream().filter(s -> !(s instanceof Transcript.Seed)).toList(), server.port());
+            try (TestServer server = TestServer.start(store.store(), TestServer.testOptions())) {
+                Transcript.run(steps.stream().filter(s -> !(s instanceof Transcript.Seed)).toList(), server.port());
+            }
         }
     }
 
