@@ -1,6 +1,5 @@
 package io.quire.mail.imap.handler;
 
-import io.quire.mail.imap.encode.UidSetEncoder;
 import io.quire.mail.imap.parse.Fetch;
 import io.quire.mail.imap.parse.FetchItem;
 import io.quire.mail.imap.protocol.Flag;
@@ -18,6 +17,7 @@ import io.quire.mail.store.UserMail;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -109,15 +109,9 @@ final class FetchHandler implements CommandHandler<Fetch> {
 
     /** RFC 7162 §3.2.6: UIDs in the set expunged since CHANGEDSINCE, as {@code VANISHED (EARLIER)}. */
     private static void vanished(CommandContext ctx, Fetch command, MailboxSnapshot snapshot) {
-        if (!(command.set() instanceof SequenceSet.Ranges set)) {
-            return;
-        }
-        long max = Math.max(snapshot.mailbox().uidNext() - 1, 1);
-        long[] uids = ctx.selected().mail().vanishedSince(snapshot.mailbox().name(),
-                        command.changedSince().getAsLong()).stream()
-                .mapToLong(Long::longValue).filter(uid -> set.contains(uid, Math.max(max, uid))).toArray();
-        if (uids.length > 0) {
-            ctx.send(new Response.Vanished(true, UidSetEncoder.compact(uids)));
+        if (command.set() instanceof SequenceSet.Ranges set) {
+            VanishedUids.since(ctx.selected().mail(), snapshot, command.changedSince().getAsLong(), Optional.of(set))
+                    .ifPresent(uids -> ctx.send(new Response.Vanished(true, uids)));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.quire.mail.imap.handler;
 
-import io.quire.mail.imap.encode.UidSetEncoder;
 import io.quire.mail.imap.parse.QResync;
 import io.quire.mail.imap.protocol.Flag;
 import io.quire.mail.imap.protocol.MailboxName;
@@ -96,13 +95,10 @@ final class MailboxOpener {
      */
     private static void resynchronise(CommandContext ctx, UserMail mail, MailboxName name, MailboxView view,
                                       MailboxSnapshot snapshot, QResync q) {
-        long maxKnown = Math.max(snapshot.mailbox().uidNext() - 1, 1);
-        long[] vanished = mail.vanishedSince(name.name(), q.modSeq()).stream().mapToLong(Long::longValue)
-                .filter(uid -> q.knownUids().map(set -> contains(set, uid, maxKnown)).orElse(true))
-                .toArray();
-        if (vanished.length > 0) {
-            ctx.send(new Response.Vanished(true, UidSetEncoder.compact(vanished)));
-        }
+        Optional<SequenceSet.Ranges> known = q.knownUids()
+                .filter(SequenceSet.Ranges.class::isInstance).map(SequenceSet.Ranges.class::cast);
+        VanishedUids.since(mail, snapshot, q.modSeq(), known)
+                .ifPresent(uids -> ctx.send(new Response.Vanished(true, uids)));
         for (MailboxView.ViewMessage m : view.all()) {
             if (m.entry().modseq() > q.modSeq()) {
                 ctx.send(new Response.FetchResult(m.msn(), List.of(new FetchAttr.Uid(m.uid()),
@@ -110,9 +106,5 @@ final class MailboxOpener {
                         new FetchAttr.ModSeq(m.entry().modseq()))));
             }
         }
-    }
-
-    private static boolean contains(SequenceSet set, long uid, long max) {
-        return set instanceof SequenceSet.Ranges r && r.contains(uid, Math.max(max, uid));
     }
 }

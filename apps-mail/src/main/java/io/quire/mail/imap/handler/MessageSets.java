@@ -31,12 +31,12 @@ final class MessageSets {
 
     /** The message's entry in the current snapshot, or the view's copy if it is already gone from the store. */
     static MessageEntry current(MailboxSnapshot snapshot, ViewMessage m) {
-        return MailboxView.find(snapshot.messages(), m.uid()).orElse(m.entry());
+        return snapshot.byUid(m.uid()).orElse(m.entry());
     }
 
     /** The UIDs of {@code messages} that still exist in the snapshot. */
     static List<Long> liveUids(MailboxSnapshot snapshot, List<ViewMessage> messages) {
-        return messages.stream().filter(m -> MailboxView.find(snapshot.messages(), m.uid()).isPresent())
+        return messages.stream().filter(m -> snapshot.indexOfUid(m.uid()) >= 0)
                 .map(ViewMessage::uid).toList();
     }
 }

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -208,7 +207,7 @@ public final class MailboxView {
         List<Response> out = new ArrayList<>();
         MessageEntry[] now = new MessageEntry[known.size()];
         for (int i = 0; i < known.size(); i++) {
-            int j = indexOf(current, known.get(i).uid());
+            int j = snapshot.indexOfUid(known.get(i).uid());
             if (j >= 0) {
                 now[i] = current.get(j);
             } else {
@@ -232,7 +231,8 @@ public final class MailboxView {
             now = keptNow.toArray(MessageEntry[]::new);
         }
         List<MessageEntry> added = new ArrayList<>();
-        for (int j = lowerBound(current, maxUid + 1); j < current.size(); j++) {
+        int first = snapshot.indexOfUid(maxUid + 1);
+        for (int j = first >= 0 ? first : -first - 1; j < current.size(); j++) {
             added.add(current.get(j));
         }
         announceKeywords(now, added, out);
@@ -313,12 +313,6 @@ public final class MailboxView {
                 keywords.add(f);
             }
         }
-    }
-
-    /** The entry with this UID in a UID-ordered list, if present. */
-    public static Optional<MessageEntry> find(List<MessageEntry> byUid, long uid) {
-        int i = indexOf(byUid, uid);
-        return i < 0 ? Optional.empty() : Optional.of(byUid.get(i));
     }
 
     private static int indexOf(List<MessageEntry> byUid, long uid) {

@@ -8,7 +8,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +26,8 @@ import java.util.regex.Pattern;
  * S: \* 1 EXISTS
  * S: \* 0 RECENT
  * }
+ * S: \* OK \[HIGHESTMODSEQ (?<m0>\d+)\] .*   a named group is remembered ...
+ * C: a3 FETCH 1 (FLAGS) (CHANGEDSINCE ${m0})  ... and ${name} is replaced in later C: and S: lines
  * CLOSED                          the server must have closed the connection
  * SEED alice INBOX msg.eml \Seen  before connecting: store a resource message (creating the mailbox)
  * </pre>
@@ -36,7 +41,7 @@ final class Transcript {
     record Send(byte[] bytes, int line) implements Step {
     }
 
-    record Expect(Pattern pattern, int line) implements Step {
+    record Expect(String regex, int line) implements Step {
     }
 
     record Unordered(List<Expect> expects, int line) implements Step {
@@ -66,7 +71,7 @@ final class Transcript {
                 steps.add(new Unordered(block, blockLine));
                 block = null;
             } else if (l.startsWith("S: ") || l.equals("S:")) {
-                Expect e = new Expect(Pattern.compile(l.length() > 3 ? l.substring(3) : ""), n);
+                Expect e = new Expect(l.length() > 3 ? l.substring(3) : "", n);
                 if (block != null) {
                     block.add(e);
                 } else {
@@ -120,15 +125,17 @@ final class Transcript {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             StringBuilder log = new StringBuilder();
+            Map<String, String> vars = new HashMap<>();
             for (Step step : steps) {
                 switch (step) {
                     case Send s -> {
-                        out.write(s.bytes());
+                        byte[] bytes = substitute(s.bytes(), vars);
+                        out.write(bytes);
                         out.flush();
-                        log.append("C: ").append(new String(s.bytes(), StandardCharsets.UTF_8).strip()).append('\n');
+                        log.append("C: ").append(new String(bytes, StandardCharsets.UTF_8).strip()).append('\n');
                     }
-                    case Expect e -> expect(in, e, log);
-                    case Unordered u -> unordered(in, u, log);
+                    case Expect e -> expect(in, e, vars, log);
+                    case Unordered u -> unordered(in, u, vars, log);
                     case Closed c -> closed(in, c, log);
                     case Seed s -> throw new IllegalStateException("SEED is applied before connecting");
                 }
@@ -136,23 +143,50 @@ final class Transcript {
         }
     }
 
-    private static void expect(InputStream in, Expect e, StringBuilder log) throws IOException {
+    private static void expect(InputStream in, Expect e, Map<String, String> vars, StringBuilder log)
+            throws IOException {
         String line = readLine(in, e.line(), log);
-        if (!e.pattern().matcher(line).matches()) {
-            throw new AssertionError("line " + e.line() + ": expected /" + e.pattern() + "/ but got: " + line
-                    + "\n--- transcript\n" + log);
+        if (!matches(e, line, vars)) {
+            throw new AssertionError("line " + e.line() + ": expected /" + substitute(e.regex(), vars)
+                    + "/ but got: " + line + "\n--- transcript\n" + log);
         }
     }
 
-    private static void unordered(InputStream in, Unordered u, StringBuilder log) throws IOException {
+    private static void unordered(InputStream in, Unordered u, Map<String, String> vars, StringBuilder log)
+            throws IOException {
         List<Expect> left = new ArrayList<>(u.expects());
         while (!left.isEmpty()) {
             String line = readLine(in, u.line(), log);
-            Expect hit = left.stream().filter(x -> x.pattern().matcher(line).matches()).findFirst()
+            Expect hit = left.stream().filter(x -> matches(x, line, vars)).findFirst()
                     .orElseThrow(() -> new AssertionError("line " + u.line() + ": unexpected in SUB block: " + line
                             + "\n--- transcript\n" + log));
             left.remove(hit);
         }
+    }
+
+    /** Matches a line, substituting earlier captures into the regex and remembering its named groups. */
+    private static boolean matches(Expect e, String line, Map<String, String> vars) {
+        Matcher m = Pattern.compile(substitute(e.regex(), vars)).matcher(line);
+        if (!m.matches()) {
+            return false;
+        }
+        m.namedGroups().keySet().forEach(name -> vars.put(name, m.group(name)));
+        return true;
+    }
+
+    private static String substitute(String text, Map<String, String> vars) {
+        String out = text;
+        for (Map.Entry<String, String> v : vars.entrySet()) {
+            out = out.replace("${" + v.getKey() + "}", v.getValue());
+        }
+        return out;
+    }
+
+    private static byte[] substitute(byte[] bytes, Map<String, String> vars) {
+        if (vars.isEmpty()) {
+            return bytes;
+        }
+        return substitute(new String(bytes, StandardCharsets.ISO_8859_1), vars).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static void closed(InputStream in, Closed c, StringBuilder log) throws IOException {
