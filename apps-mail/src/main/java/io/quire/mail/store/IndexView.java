@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,22 +21,26 @@ import java.util.TreeMap;
  * @param accountRev       the account document's revision, or null when it does not exist
  * @param held             by message id: messages a merge put at a UID this replica had already
  *                         used, kept out of the mailbox until a repair gives them a fresh UID
+ * @param lowered          ids of mailboxes whose counters a merge lowered: the view shows the former
+ *                         values until a repair writes them back
+ * @param restamp          by message id: entries the view shows with a modseq a repair must write
+ *                         (see {@link MergeGuard})
  */
 record IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, EntryList> messages,
                  Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev, Map<String, Held> held,
-                 Map<String, List<String>> idsByName) {
+                 Set<String> lowered, Map<String, Held> restamp, Map<String, List<String>> idsByName) {
 
     /** A message held back from its mailbox: where the merge put it, and its entry. */
     record Held(String mailboxId, EntryList.Row row) {
     }
 
     IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, EntryList> messages,
-              Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev, Map<String, Held> held) {
+              Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev, MergeGuard guard) {
         this(head, Map.copyOf(mailboxes), Map.copyOf(messages), Map.copyOf(vanished), uidValidityHigh, accountRev,
-                Map.copyOf(held), names(mailboxes));
+                Map.copyOf(guard.held), Set.copyOf(guard.lowered), Map.copyOf(guard.restamp), names(mailboxes));
     }
 
-    static final IndexView EMPTY = new IndexView("", Map.of(), Map.of(), Map.of(), 0, null, Map.of());
+    static final IndexView EMPTY = new IndexView("", Map.of(), Map.of(), Map.of(), 0, null, new MergeGuard());
 
     private static Map<String, List<String>> names(Map<String, MailboxRecord> mailboxes) {
         Map<String, List<String>> out = new HashMap<>();

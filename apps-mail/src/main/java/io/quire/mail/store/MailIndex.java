@@ -32,11 +32,8 @@ import java.util.function.Consumer;
  * and the index always converges on the head. Updates are serialised by one lock; readers take the
  * published {@link IndexView} and never wait.
  *
- * <p>It holds back <em>reused UIDs</em>: a message that a merge put at a UID below this replica's
- * former UIDNEXT, where this replica never had it. This replica handed that UID out itself (to a
- * message since expunged or moved, so the merge saw no collision), and its clients may know it: the
- * message is kept out of the mailbox until {@link Repairs} gives it a fresh UID, so no client ever
- * sees one UID name two messages (RFC 3501 §2.3.1.1).
+ * <p>Through its {@link MergeGuard} it never shows what a merge can get wrong for clients: a UID
+ * handed out twice, a counter gone down, a change with a stale modseq.
  *
  * <p>It also notices <em>departures</em>: a message that was at (mailbox, UID) and no longer is.
  * Local writes record a vanished document in the same commit; a departure without one was made by
@@ -66,7 +63,7 @@ final class MailIndex {
     private final Map<String, Loc> where = new HashMap<>();          // message id -> place (guarded by lock)
     private final Map<String, String> vanishedBox = new HashMap<>(); // vanished doc id -> mailbox id (guarded by lock)
     private final Set<Departure> departures = ConcurrentHashMap.newKeySet();
-    private final Map<String, IndexView.Held> held = new HashMap<>(); // guarded by lock
+    private final MergeGuard guard = new MergeGuard(); // guarded by lock
     private volatile IndexView view = IndexView.EMPTY;
     private boolean built; // guarded by lock
 
@@ -123,7 +120,7 @@ final class MailIndex {
     private void build() {
         where.clear();
         vanishedBox.clear();
-        held.clear();
+        guard.clear();
         String head = db.head();
         Map<String, MailboxRecord> boxes = new HashMap<>();
         forEach(MailDocs.MAILBOX, d -> MailDocs.mailbox(d).ifPresent(m -> boxes.put(m.id(), m)));
@@ -144,7 +141,7 @@ final class MailIndex {
         Optional<Document> account = db.get(MailDocs.ACCOUNT_ID);
         view = new IndexView(head, boxes, messages, vanished,
                 account.map(a -> a.data().path("uidValidityHigh").asLong(0)).orElse(0L),
-                account.map(a -> a.rev().value()).orElse(null), held);
+                account.map(a -> a.rev().value()).orElse(null), guard);
         built = true;
     }
 
@@ -157,15 +154,12 @@ final class MailIndex {
         } while (after.isPresent());
     }
 
-    /**
-     * True when a message arriving at {@code at} takes a UID the view had already handed out: below
-     * its UIDNEXT in the same mailbox. Every place a local write gives is at
-     * UIDNEXT, and a merge's renumbering is above both sides', so only a UID allocated concurrently
-     * elsewhere lands here.
-     */
-    private static boolean reused(IndexView before, Loc at) {
-        MailboxRecord b = before.mailboxes().get(at.mailboxId());
-        return b != null && at.uid() < b.uidNext();
+    /** The entry a message had in the view at {@code at}, or null. */
+    private static MessageEntry entryAt(IndexView v, Loc at, String id) {
+        EntryList l = v.entries(at.mailboxId());
+        int i = l.indexOfUid(at.uid());
+        for (; i >= 0 && i < l.size() && l.get(i).uid() == at.uid(); i++) if (l.get(i).id().equals(id)) return l.get(i);
+        return null;
     }
 
     /** Applies changes read at the current head; returns the ids of mailboxes whose content changed. */
@@ -180,12 +174,13 @@ final class MailIndex {
         String accountRev = v.accountRev();
         Set<String> changed = new HashSet<>();
         List<Departure> left = new ArrayList<>();
+        Map<String, MessageEntry> previous = new HashMap<>();
         for (Change c : changes) {
             DocumentId id = c.id();
             Optional<Document> doc = db.get(id);
             switch (id.type()) {
                 case MailDocs.MAILBOX -> {
-                    Optional<MailboxRecord> m = doc.flatMap(MailDocs::mailbox);
+                    Optional<MailboxRecord> m = doc.flatMap(MailDocs::mailbox).map(x -> guard.floor(v.mailboxes().get(id.id()), x));
                     if (m.isPresent()) boxes.put(id.id(), m.get());
                     else boxes.remove(id.id());
                     changed.add(id.id());
@@ -197,12 +192,15 @@ final class MailIndex {
                         removals.computeIfAbsent(old.mailboxId(), k -> new ArrayList<>()).add(new Removal(old.uid(), id.id()));
                         changed.add(old.mailboxId());
                     }
-                    boolean wasHeld = held.remove(id.id()) != null;
+                    IndexView.Held wasHeld = guard.held.remove(id.id());
+                    guard.restamp.remove(id.id());
+                    if (old != null) previous.put(id.id(), wasHeld != null ? wasHeld.row().entry() : entryAt(v, old, id.id()));
                     if (m.isPresent()) {
                         Loc now = new Loc(m.get().mailboxId(), m.get().entry().uid());
                         where.put(id.id(), now);
                         Row row = new Row(m.get().entry(), m.get().rev());
-                        if (now.equals(old) ? wasHeld : reused(v, now)) held.put(id.id(), new IndexView.Held(now.mailboxId(), row));
+                        if (now.equals(old) ? wasHeld != null : MergeGuard.reused(v, now.mailboxId(), now.uid()))
+                            guard.held.put(id.id(), new IndexView.Held(now.mailboxId(), row));
                         else upserts.computeIfAbsent(now.mailboxId(), k -> new ArrayList<>()).add(row);
                         changed.add(now.mailboxId());
                         if (old != null && !old.equals(now)) left.add(new Departure(old.mailboxId(), old.uid(), id.id()));
@@ -228,6 +226,7 @@ final class MailIndex {
                 }
             }
         }
+        guard.restamp(v, boxes, upserts, previous);
         Map<String, EntryList> messages = new HashMap<>(v.messages());
         Set<String> touched = new HashSet<>(removals.keySet());
         touched.addAll(upserts.keySet());
@@ -244,7 +243,7 @@ final class MailIndex {
             if (next.size() == 0) vanished.remove(box);
             else vanished.put(box, next);
         }
-        IndexView next = new IndexView(until, boxes, messages, vanished, uvh, accountRev, held);
+        IndexView next = new IndexView(until, boxes, messages, vanished, uvh, accountRev, guard);
         for (Departure d : left)
             if (next.mailboxes().containsKey(d.mailboxId()) && !next.vanishedOf(d.mailboxId()).contains(d.uid())
                     && next.entries(d.mailboxId()).indexOfUid(d.uid()) < 0)

@@ -24,7 +24,10 @@ import java.util.TreeSet;
  *
  * <ol>
  *   <li><b>Reused UIDs.</b> A message the index holds back because a merge put it at a UID this
- *       replica had handed out before ({@link MailIndex}) gets a fresh UID in its mailbox.</li>
+ *       replica had handed out before ({@link MergeGuard}) gets a fresh UID in its mailbox.</li>
+ *   <li><b>Lowered counters, stale stamps.</b> A mailbox whose UIDNEXT or HIGHESTMODSEQ a merge
+ *       lowered, and entries a merge stamped too low, are written with the values the index kept
+ *       ({@link MergeGuard}).</li>
  *   <li><b>Recovery.</b> A message whose mailbox is gone (delivered or moved into a mailbox deleted
  *       elsewhere meanwhile) is moved, by a normal write, into the mailbox with the fixed id
  *       {@value #RECOVERED_ID}, created if missing: mail is never lost (ARCHITECTURE.md §4).
@@ -46,7 +49,7 @@ final class Repairs {
 
     /** True when the view or pending departures call for a repair (cheap: no document is read). */
     static boolean needed(IndexView v, Set<Departure> departures) {
-        if (!departures.isEmpty() || !v.held().isEmpty()) return true;
+        if (!departures.isEmpty() || !v.held().isEmpty() || !v.lowered().isEmpty() || !v.restamp().isEmpty()) return true;
         for (String box : v.messages().keySet()) if (!v.mailboxes().containsKey(box)) return true;
         for (String box : v.vanished().keySet()) if (!v.mailboxes().containsKey(box)) return true;
         for (List<String> ids : v.idsByName().values()) if (ids.size() > 1) return true;
@@ -67,6 +70,8 @@ final class Repairs {
             if (!v.mailboxes().containsKey(e.getKey())) for (VanishedRecord r : e.getValue().all()) d.deleteVanished(r);
         recordDepartures(d, v, handled);
         renameDuplicates(d, v);
+        writeRestamps(d, v);
+        for (String id : new TreeSet<>(v.lowered())) if (v.mailboxes().containsKey(id)) d.rewrite(id);
         Optional<io.quire.sdk.Transaction> tx = d.build();
         return new Plan<>(tx, new Outcome(handled, tx.isPresent()));
     }
@@ -84,6 +89,16 @@ final class Repairs {
             Moves.move(d, box, box, rows);
         });
         return orphans;
+    }
+
+    /** Writes the modseqs the index gave to entries a merge stamped too low (unless they changed since). */
+    private static void writeRestamps(TxDraft d, IndexView v) {
+        for (IndexView.Held h : new TreeMap<>(v.restamp()).values()) {
+            EntryList l = v.entries(h.mailboxId());
+            int i = l.indexOfUid(h.row().entry().uid());
+            if (i < 0 || !l.get(i).id().equals(h.row().entry().id()) || !l.revision(i).equals(h.row().rev())) continue;
+            d.putMessage(h.mailboxId(), l.get(i), l.revision(i));
+        }
     }
 
     /** Internal date, then id: an order every replica computes alike. */

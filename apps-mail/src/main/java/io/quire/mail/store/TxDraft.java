@@ -32,6 +32,7 @@ final class TxDraft {
     private final Transaction.Builder tx = Transaction.builder();
     private final Map<String, MailboxRecord> boxes = new LinkedHashMap<>();
     private final Set<String> created = new HashSet<>();
+    private final Set<String> forced = new HashSet<>();
     private final Map<String, Long> opModseq = new HashMap<>();
     private final Map<String, Integer> vanishedAdded = new HashMap<>();
     private long uidValidityHigh;
@@ -62,6 +63,12 @@ final class TxDraft {
 
     void update(MailboxRecord r) {
         boxes.put(r.id(), r);
+    }
+
+    /** Writes the mailbox even if the draft leaves it as the view shows it (to store counters the view raised). */
+    void rewrite(String id) {
+        boxes.putIfAbsent(id, box(id));
+        forced.add(id);
     }
 
     /**
@@ -171,7 +178,7 @@ final class TxDraft {
         vanishedAdded.clear();
         for (MailboxRecord r : boxes.values()) {
             boolean isNew = created.contains(r.id());
-            if (!isNew && r.equals(view.mailboxes().get(r.id()))) continue;
+            if (!isNew && !forced.contains(r.id()) && r.equals(view.mailboxes().get(r.id()))) continue;
             tx.put(MailDocs.mailboxId(r.id()), MailDocs.mailbox(r), isNew ? ABSENT : new Revision(r.rev()));
             ops++;
         }
