@@ -27,14 +27,6 @@ public final class TestServer implements AutoCloseable {
                 .withThrottling(new ImapOptions.Throttling(Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), 50));
     }
 
-    /** A store with alice and bob, each with an empty INBOX. */
-    public static MemoryMailStore memoryStore() {
-        MemoryMailStore store = new MemoryMailStore();
-        store.addUser(ALICE, ALICE_PASSWORD);
-        store.addUser(BOB, BOB_PASSWORD);
-        return store;
-    }
-
     /** Starts a server over {@code store}. */
     public static TestServer start(MailStore store, ImapOptions options) throws Exception {
         Vertx vertx = Vertx.vertx();
