@@ -116,11 +116,17 @@ final class Cluster implements AutoCloseable {
 
     /** Polls {@code ok} every millisecond; throws when it stays false for {@code millis}. */
     static void await(String what, long millis, BooleanSupplier ok) throws InterruptedException {
+        if (!within(millis, ok)) throw new IllegalStateException("timed out after " + millis + " ms waiting until " + what);
+    }
+
+    /** Polls {@code ok} every millisecond for at most {@code millis}; whether it became true. */
+    static boolean within(long millis, BooleanSupplier ok) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
         while (!ok.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new IllegalStateException("timed out after " + millis + " ms waiting until " + what);
+            if (System.nanoTime() > end) return false;
             Thread.sleep(1);
         }
+        return true;
     }
 
     @Override
