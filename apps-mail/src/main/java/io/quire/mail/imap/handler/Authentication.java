@@ -28,7 +28,6 @@ final class Authentication {
         Optional<UserMail> mail = services.store().authenticate(user, password).flatMap(services.store()::user);
         if (mail.isEmpty()) {
             Duration delay = services.throttle().failed(address);
-            session.loginFailed();
             return Outcome.Done.no(ResponseCode.Plain.AUTHENTICATIONFAILED, Texts.AUTH_FAILED).after(delay);
         }
         services.throttle().succeeded(address);

@@ -79,7 +79,7 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             outcome = answer(Failure.of(e), parsed.command());
         }
-        if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Logout) {
+        if (outcome instanceof Outcome.Done) {
             Outcome bye = sync(ctx, expungeAllowed(parsed.command()));
             if (bye != null) {
                 return bye;

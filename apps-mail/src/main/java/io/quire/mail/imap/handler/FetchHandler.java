@@ -7,7 +7,7 @@ import io.quire.mail.imap.protocol.ResponseCode;
 import io.quire.mail.imap.protocol.SequenceSet;
 import io.quire.mail.imap.session.Extension;
 import io.quire.mail.imap.session.FlagSets;
-import io.quire.mail.imap.session.MailboxView.ViewMessage;
+import io.quire.mail.imap.session.ViewMessage;
 import io.quire.mail.imap.session.Response;
 import io.quire.mail.imap.session.Selected;
 import io.quire.mail.store.MailStoreException;

@@ -11,6 +11,7 @@ import io.quire.mail.imap.session.FetchAttr;
 import io.quire.mail.imap.session.FlagSets;
 import io.quire.mail.imap.session.ImapSession;
 import io.quire.mail.imap.session.MailboxView;
+import io.quire.mail.imap.session.ViewMessage;
 import io.quire.mail.imap.session.Response;
 import io.quire.mail.imap.session.Selected;
 import io.quire.mail.store.MailStoreException;
@@ -72,7 +73,7 @@ final class MailboxOpener {
         // RFC 7162 §3.1.1: a server with persistent mod-sequences sends HIGHESTMODSEQ on every SELECT.
         ctx.send(Response.Condition.ok(new ResponseCode.HighestModSeq(info.highestModseq()), Texts.HIGHEST_MODSEQ));
         if (qresync.isPresent() && qresync.get().uidValidity() == info.uidValidity()) {
-            resynchronise(ctx, mail, name, view, snapshot, qresync.get());
+            resynchronise(ctx, mail, view, snapshot, qresync.get());
         }
         session.state(new Selected(mail, view));
         ResponseCode mode = readOnly ? ResponseCode.Plain.READ_ONLY : ResponseCode.Plain.READ_WRITE;
@@ -93,13 +94,13 @@ final class MailboxOpener {
      * RFC 7162 §3.2.5.1: {@code VANISHED (EARLIER)} for UIDs expunged since the client's mod-sequence (limited to
      * the UIDs it says it knows), then a FETCH for every message changed since.
      */
-    private static void resynchronise(CommandContext ctx, UserMail mail, MailboxName name, MailboxView view,
-                                      MailboxSnapshot snapshot, QResync q) {
+    private static void resynchronise(CommandContext ctx, UserMail mail, MailboxView view, MailboxSnapshot snapshot,
+                                      QResync q) {
         Optional<SequenceSet.Ranges> known = q.knownUids()
                 .filter(SequenceSet.Ranges.class::isInstance).map(SequenceSet.Ranges.class::cast);
         VanishedUids.since(mail, snapshot, q.modSeq(), known)
                 .ifPresent(uids -> ctx.send(new Response.Vanished(true, uids)));
-        for (MailboxView.ViewMessage m : view.all()) {
+        for (ViewMessage m : view.all()) {
             if (m.entry().modseq() > q.modSeq()) {
                 ctx.send(new Response.FetchResult(m.msn(), List.of(new FetchAttr.Uid(m.uid()),
                         new FetchAttr.Flags(FlagSets.toWire(m.entry().flags())),

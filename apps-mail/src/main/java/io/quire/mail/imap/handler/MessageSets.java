@@ -2,7 +2,7 @@ package io.quire.mail.imap.handler;
 
 import io.quire.mail.imap.protocol.SequenceSet;
 import io.quire.mail.imap.session.MailboxView;
-import io.quire.mail.imap.session.MailboxView.ViewMessage;
+import io.quire.mail.imap.session.ViewMessage;
 import io.quire.mail.store.MailboxSnapshot;
 import io.quire.mail.store.MessageEntry;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.quire.mail.imap.encode.UidSetEncoder;
 import io.quire.mail.imap.parse.Search;
 import io.quire.mail.imap.parse.SearchReturn;
 import io.quire.mail.imap.session.Extension;
-import io.quire.mail.imap.session.MailboxView.ViewMessage;
+import io.quire.mail.imap.session.ViewMessage;
 import io.quire.mail.imap.session.Response;
 import io.quire.mail.imap.session.Selected;
 import io.quire.mail.store.MailboxSnapshot;

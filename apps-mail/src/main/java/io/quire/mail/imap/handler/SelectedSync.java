@@ -4,6 +4,7 @@ import io.quire.mail.imap.protocol.MailboxName;
 import io.quire.mail.imap.session.Extension;
 import io.quire.mail.imap.session.ImapSession;
 import io.quire.mail.imap.session.MailboxView;
+import io.quire.mail.imap.session.SyncPolicy;
 import io.quire.mail.imap.session.Response;
 import io.quire.mail.imap.session.Selected;
 import io.quire.mail.store.MailStoreException;
@@ -70,8 +71,8 @@ final class SelectedSync {
     }
 
     /** How this session reports changes. */
-    static MailboxView.SyncPolicy policy(ImapSession session, boolean expungeAllowed) {
-        return new MailboxView.SyncPolicy(expungeAllowed, session.enabled(Extension.CONDSTORE),
+    static SyncPolicy policy(ImapSession session, boolean expungeAllowed) {
+        return new SyncPolicy(expungeAllowed, session.enabled(Extension.CONDSTORE),
                 session.enabled(Extension.QRESYNC));
     }
 }

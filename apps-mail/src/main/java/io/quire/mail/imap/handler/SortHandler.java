@@ -2,7 +2,7 @@ package io.quire.mail.imap.handler;
 
 import io.quire.mail.imap.parse.Sort;
 import io.quire.mail.imap.parse.SortCriterion;
-import io.quire.mail.imap.session.MailboxView.ViewMessage;
+import io.quire.mail.imap.session.ViewMessage;
 import io.quire.mail.imap.session.Response;
 import io.quire.mail.imap.session.Selected;
 import io.quire.mail.mime.MessageSummary;

@@ -9,7 +9,6 @@ public final class Texts {
     }
 
     public static final String GREETING = "IMAP4rev2 server ready";
-    public static final String COMPLETED = "completed";
     public static final String CAPABILITY_DONE = "CAPABILITY completed";
     public static final String NOOP_DONE = "NOOP completed";
     public static final String CHECK_DONE = "CHECK completed";
@@ -27,7 +26,6 @@ public final class Texts {
     public static final String AUTHZ_FAILED = "Cannot act as another user";
     public static final String PRIVACY_REQUIRED = "Use STARTTLS or the TLS port before logging in";
     public static final String TOO_MANY_USER_CONNECTIONS = "Too many connections for this user";
-    public static final String TOO_MANY_FAILURES = "Too many failed logins on this connection";
     public static final String ENABLE_DONE = "ENABLE completed";
     public static final String ID_DONE = "ID completed";
     public static final String IDLE_DONE = "IDLE terminated";
@@ -80,7 +78,6 @@ public final class Texts {
     public static final String CONDITIONAL_STORE_FAILED = "Conditional STORE failed for some messages";
     public static final String COPY_DONE = "COPY completed";
     public static final String MOVE_DONE = "MOVE completed";
-    public static final String NO_MESSAGES = "No matching messages";
     public static final String INVALID_MESSAGE_NUMBER = "Invalid message sequence number";
     public static final String EXPUNGE_ISSUED = "Some of the requested messages were expunged";
     public static final String UNKNOWN_CTE = "Cannot decode the part's content transfer encoding";
@@ -95,7 +92,6 @@ public final class Texts {
     public static final String TOO_MANY_CONNECTIONS = "Too many connections; try again later";
     public static final String DISCONNECTED = "Connection lost";
     public static final String MAILBOX_GONE = "The selected mailbox was deleted or recreated";
-    public static final String UTF8_LATE = "UTF8=ACCEPT must be enabled before a mailbox is selected";
 
     /** The BAD text for a command sent in the wrong state. */
     public static String notValidIn(String command, String state) {

@@ -2,7 +2,7 @@ package io.quire.mail.imap.handler;
 
 import io.quire.mail.imap.parse.UidExpunge;
 import io.quire.mail.imap.protocol.ResponseCode;
-import io.quire.mail.imap.session.MailboxView.ViewMessage;
+import io.quire.mail.imap.session.ViewMessage;
 import io.quire.mail.imap.session.Selected;
 import java.util.List;
 import java.util.Optional;

@@ -30,7 +30,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +47,6 @@ final class ImapConnection {
     /** Pause reading when this much unprocessed input is buffered (a pipelined flood, or input during a command). */
     static final long MAX_BUFFERED = 1024 * 1024;
 
-    private enum Mode { COMMANDS, IDLE, SASL }
-
     private final Vertx vertx;
     private final Context context;
     private final NetSocket socket;
@@ -61,18 +58,14 @@ final class ImapConnection {
     private final SocketResponder responder;
     private final Consumer<ImapConnection> onClosed;
     private final Promise<Void> closedPromise = Promise.promise();
-    private Mode mode = Mode.COMMANDS;
-    private Tag continuationTag;
-    private Outcome.SaslStep saslStep;
+    private final IdlePush idle;
+    private final Autologout autologout;
+    private Awaiting awaiting = Awaiting.COMMAND;
     private boolean busy;
     private boolean upgrading;
     private boolean paused;
     private boolean closed;
-    private boolean idleSyncRunning;
     private int badInARow;
-    private long lastActivity = System.nanoTime();
-    private long idleTimer = -1;
-    private long pollTimer = -1;
 
     ImapConnection(Vertx vertx, NetSocket socket, ImapOptions options, Dispatcher dispatcher, ImapSession session,
                    Consumer<ImapConnection> onClosed) {
@@ -86,6 +79,10 @@ final class ImapConnection {
         this.queue = new SessionQueue(context);
         this.responder = new SocketResponder(context, socket, session, options.limits().idleTimeout().toNanos());
         this.onClosed = onClosed;
+        this.idle = new IdlePush(vertx, queue, dispatcher, session, responder, options.limits().idlePoll(), this::write,
+                this::bye, () -> closed);
+        this.autologout = new Autologout(vertx, options.limits(), session, () -> busy, () -> closed,
+                () -> bye(Texts.AUTOLOGOUT));
     }
 
     void start() {
@@ -96,14 +93,14 @@ final class ImapConnection {
             responder.wake();
             flowControl();
         });
-        session.onChange(() -> context.runOnContext(v -> wake()));
+        session.onChange(() -> context.runOnContext(v -> idle.wake()));
         write(ResponseWriter.untagged(ResponseStatus.OK, Optional.of(new ResponseCode.Capability(
                 Capabilities.of(session, dispatcher.services().config()))), Texts.GREETING, false));
-        armIdleTimer(timeout());
+        autologout.start();
     }
 
     private void onData(Buffer data) {
-        lastActivity = System.nanoTime();
+        autologout.touch();
         if (closed || upgrading) {
             return; // RFC 9051 §6.2.1: nothing sent between STARTTLS and the handshake may be used
         }
@@ -140,7 +137,7 @@ final class ImapConnection {
     }
 
     private void tooBig(TooBig t) {
-        if (mode != Mode.COMMANDS) {
+        if (!(awaiting instanceof Awaiting.Command)) {
             continuation(Optional.empty());
             return;
         }
@@ -168,17 +165,19 @@ final class ImapConnection {
 
     /** A raw line after {@code +}: DONE for IDLE or a SASL response; empty when the line was too long. */
     private void continuation(Optional<ContinuationLine> line) {
-        Tag tag = continuationTag;
-        Mode was = mode;
-        mode = Mode.COMMANDS;
-        cancelPoll();
-        if (was == Mode.IDLE) {
-            boolean done = line.isPresent() && line.get().isDone();
-            run(tag, () -> dispatcher.endIdle(tag, done, session, responder));
-        } else if (was == Mode.SASL) {
-            Outcome.SaslStep step = saslStep;
-            String text = line.map(ContinuationLine::text).orElse("*");
-            run(tag, () -> dispatcher.continueAuthentication(tag, step, text, session, responder));
+        Awaiting was = awaiting;
+        awaiting = Awaiting.COMMAND;
+        idle.stop();
+        switch (was) {
+            case Awaiting.IdleDone i -> {
+                boolean done = line.isPresent() && line.get().isDone();
+                run(i.tag(), () -> dispatcher.endIdle(i.tag(), done, session, responder));
+            }
+            case Awaiting.SaslResponse r -> {
+                String text = line.map(ContinuationLine::text).orElse("*");
+                run(r.tag(), () -> dispatcher.continueAuthentication(r.tag(), r.step(), text, session, responder));
+            }
+            case Awaiting.Command c -> throw new IllegalStateException("continuation line while awaiting a command");
         }
     }
 
@@ -194,7 +193,7 @@ final class ImapConnection {
         if (closed) {
             return;
         }
-        lastActivity = System.nanoTime();
+        autologout.touch();
         if (ar.failed()) {
             LOG.error("IMAP command task failed", ar.cause());
             write(ResponseWriter.tagged(tag, ResponseStatus.NO, Optional.of(ResponseCode.Plain.SERVERBUG),
@@ -216,18 +215,14 @@ final class ImapConnection {
             }
             case Outcome.StartTls s -> startTls(tag, s);
             case Outcome.Idle i -> {
-                mode = Mode.IDLE;
-                continuationTag = tag;
+                awaiting = new Awaiting.IdleDone(tag);
                 write(responseBuffer(new Response.Continuation(Texts.IDLING)));
                 receiver.expectContinuationLine();
-                schedulePoll();
+                idle.start(tag);
                 resume();
-                wake();
             }
             case Outcome.Challenge c -> {
-                mode = Mode.SASL;
-                continuationTag = tag;
-                saslStep = c.next();
+                awaiting = new Awaiting.SaslResponse(tag, c.next());
                 write(responseBuffer(new Response.Continuation(c.challenge())));
                 receiver.expectContinuationLine();
                 resume();
@@ -265,65 +260,8 @@ final class ImapConnection {
                 return;
             }
             session.tlsStarted();
-            lastActivity = System.nanoTime();
+            autologout.touch();
             resume();
-        });
-    }
-
-    /** The store reported a change, or the poll timer fired: during IDLE, push it at once (RFC 2177). */
-    private void wake() {
-        if (closed || mode != Mode.IDLE || idleSyncRunning) {
-            return;
-        }
-        idleSyncRunning = true;
-        session.takeDirty();
-        Tag tag = continuationTag;
-        queue.submit(() -> new Result(dispatcher.idleSync(tag, session, responder), responder.take()))
-                .onComplete(ar -> {
-                    idleSyncRunning = false;
-                    if (closed || ar.failed()) {
-                        return;
-                    }
-                    write(ar.result().untagged());
-                    if (ar.result().outcome() instanceof Outcome.Bye b) {
-                        bye(b.text());
-                    } else if (session.takeDirty()) {
-                        wake();
-                    }
-                });
-    }
-
-    private void schedulePoll() {
-        cancelPoll();
-        pollTimer = vertx.setPeriodic(options.limits().idlePoll().toMillis(), id -> wake());
-    }
-
-    private void cancelPoll() {
-        if (pollTimer >= 0) {
-            vertx.cancelTimer(pollTimer);
-            pollTimer = -1;
-        }
-    }
-
-    private long timeout() {
-        return (session.state().isAuthenticated() ? options.limits().idleTimeout()
-                : options.limits().preAuthTimeout()).toNanos();
-    }
-
-    /** Autologout (RFC 9051 §5.4) after silence; the clock does not run while a command is being answered. */
-    private void armIdleTimer(long delayNanos) {
-        idleTimer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(delayNanos)), id -> {
-            idleTimer = -1;
-            if (closed) {
-                return;
-            }
-            long idle = System.nanoTime() - lastActivity;
-            long limit = timeout();
-            if (busy || idle < limit) {
-                armIdleTimer(busy ? limit : limit - idle);
-                return;
-            }
-            bye(Texts.AUTOLOGOUT);
         });
     }
 
@@ -345,7 +283,7 @@ final class ImapConnection {
         return b;
     }
 
-    private void write(Buffer b) {
+    void write(Buffer b) {
         if (!closed && b.length() > 0) {
             socket.write(b);
         }
@@ -370,10 +308,8 @@ final class ImapConnection {
     private void onSocketClosed() {
         closed = true;
         responder.close();
-        cancelPoll();
-        if (idleTimer >= 0) {
-            vertx.cancelTimer(idleTimer);
-        }
+        idle.stop();
+        autologout.stop();
         queue.submit(() -> {
             session.close();
             return null;

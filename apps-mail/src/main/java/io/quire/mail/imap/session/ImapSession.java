@@ -23,7 +23,6 @@ public final class ImapSession {
     private volatile boolean tls;
     private volatile Runnable onChange = () -> { };
     private List<Long> saved = List.of();
-    private int failedLogins;
     private AutoCloseable resources = () -> { };
 
     /** A new, not authenticated session for a client at {@code remoteAddress}. */
@@ -80,11 +79,6 @@ public final class ImapSession {
     /** Replaces the saved search result. */
     public void saveSearch(List<Long> uids) {
         this.saved = List.copyOf(uids);
-    }
-
-    /** Counts a failed LOGIN/AUTHENTICATE on this connection and returns the count so far. */
-    public int loginFailed() {
-        return ++failedLogins;
     }
 
     /**

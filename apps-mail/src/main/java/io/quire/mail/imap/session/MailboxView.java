@@ -8,10 +8,11 @@ import io.quire.mail.imap.protocol.SequenceSet;
 import io.quire.mail.store.MailboxSnapshot;
 import io.quire.mail.store.MessageEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -106,11 +107,6 @@ public final class MailboxView {
     /** Whether the message is gone from the store but its EXPUNGE has not been sent yet. */
     public boolean isExpunged(long uid) {
         return expunged.contains(uid);
-    }
-
-    /** The keywords the client has been told about in FLAGS. */
-    public Set<String> keywords() {
-        return Collections.unmodifiableSet(keywords);
     }
 
     /** The flags for the FLAGS response: the system flags, then every keyword in use. */
@@ -235,12 +231,14 @@ public final class MailboxView {
         for (int j = first >= 0 ? first : -first - 1; j < current.size(); j++) {
             added.add(current.get(j));
         }
-        announceKeywords(now, added, out);
+        List<MessageEntry> seen = new ArrayList<>(added);
+        Arrays.stream(now).filter(Objects::nonNull).forEach(seen::add);
+        out.addAll(announce(seen));
         for (int i = 0; i < known.size(); i++) {
             MessageEntry before = known.get(i);
             MessageEntry after = now[i];
-            if (after != null && changed(before, after, policy)) {
-                out.add(flagUpdate(i + 1, after, policy));
+            if (after != null && SyncPolicy.changed(before, after, policy)) {
+                out.add(policy.flagUpdate(i + 1, after));
                 known.set(i, after);
             }
         }
@@ -265,16 +263,6 @@ public final class MailboxView {
         }
     }
 
-    private void announceKeywords(MessageEntry[] now, List<MessageEntry> added, List<Response> out) {
-        List<MessageEntry> all = new ArrayList<>(added);
-        for (MessageEntry e : now) {
-            if (e != null) {
-                all.add(e);
-            }
-        }
-        out.addAll(announce(all));
-    }
-
     /**
      * Adds the keywords of {@code entries} to the announced ones; if any is new, returns the FLAGS and
      * PERMANENTFLAGS responses a client must see before a FETCH that shows it (RFC 9051 §7.3.5), else nothing.
@@ -287,24 +275,6 @@ public final class MailboxView {
         }
         return List.of(new Response.Flags(flagList()), Response.Condition.ok(
                 new ResponseCode.PermanentFlags(readOnly ? List.of() : flagList(), !readOnly), "Flags permitted"));
-    }
-
-    private static boolean changed(MessageEntry before, MessageEntry after, SyncPolicy policy) {
-        return !FlagSets.toWire(before.flags()).equals(FlagSets.toWire(after.flags()))
-                || policy.condstore() && before.modseq() != after.modseq();
-    }
-
-    /** An unsolicited FETCH; with CONDSTORE it carries UID and MODSEQ too (RFC 7162 §3.1.4.1). */
-    static Response flagUpdate(int msn, MessageEntry e, SyncPolicy policy) {
-        List<FetchAttr> attrs = new ArrayList<>();
-        if (policy.condstore()) {
-            attrs.add(new FetchAttr.Uid(e.uid()));
-        }
-        attrs.add(new FetchAttr.Flags(FlagSets.toWire(e.flags())));
-        if (policy.condstore()) {
-            attrs.add(new FetchAttr.ModSeq(e.modseq()));
-        }
-        return new Response.FetchResult(msn, attrs);
     }
 
     private void addKeywords(MessageEntry e) {
@@ -332,30 +302,5 @@ public final class MailboxView {
             }
         }
         return lo;
-    }
-
-    /**
-     * How a sync reports.
-     *
-     * @param expungeAllowed whether EXPUNGE/VANISHED may be sent now (not during FETCH, STORE, SEARCH: RFC 9051
-     *                       §7.5.1)
-     * @param condstore      whether CONDSTORE is enabled: FETCH carries UID and MODSEQ, and a changed modseq alone
-     *                       is news
-     * @param qresync        whether QRESYNC is enabled: VANISHED instead of EXPUNGE (RFC 7162 §3.2.10)
-     */
-    public record SyncPolicy(boolean expungeAllowed, boolean condstore, boolean qresync) {
-    }
-
-    /**
-     * A message of the view.
-     *
-     * @param msn   its message sequence number
-     * @param entry the entry as the client last saw it
-     */
-    public record ViewMessage(int msn, MessageEntry entry) {
-        /** The message's UID. */
-        public long uid() {
-            return entry.uid();
-        }
     }
 }

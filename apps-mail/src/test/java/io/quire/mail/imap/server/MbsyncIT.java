@@ -7,7 +7,6 @@ import io.quire.mail.imap.session.FlagSets;
 import io.quire.mail.imap.protocol.Flag;
 import io.quire.mail.smtp.Clients;
 import io.quire.mail.store.MailboxSnapshot;
-import io.quire.mail.store.MessageEntry;
 import io.quire.mail.store.UserMail;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** The session's view of a mailbox and the untagged responses its sync derives from store snapshots. */
 class MailboxViewTest {
-    private static final MailboxView.SyncPolicy PLAIN = new MailboxView.SyncPolicy(true, false, false);
-    private static final MailboxView.SyncPolicy DURING_FETCH = new MailboxView.SyncPolicy(false, false, false);
-    private static final MailboxView.SyncPolicy QRESYNC = new MailboxView.SyncPolicy(true, true, true);
+    private static final SyncPolicy PLAIN = new SyncPolicy(true, false, false);
+    private static final SyncPolicy DURING_FETCH = new SyncPolicy(false, false, false);
+    private static final SyncPolicy QRESYNC = new SyncPolicy(true, true, true);
     private static int heads;
 
     private static MessageEntry m(long uid, long modseq, String... flags) {
@@ -78,7 +78,7 @@ class MailboxViewTest {
         MailboxView v = view(m(1, 1), m(2, 2));
         List<Response> out = v.sync(snapshot(m(2, 2), m(3, 9)), PLAIN);
         assertEquals(List.of(new Response.Expunge(1), new Response.Exists(2)), out);
-        assertEquals(List.of(2L, 3L), v.all().stream().map(MailboxView.ViewMessage::uid).toList());
+        assertEquals(List.of(2L, 3L), v.all().stream().map(ViewMessage::uid).toList());
     }
 
     @Test
@@ -148,7 +148,7 @@ class MailboxViewTest {
                 List.of(new FetchAttr.Flags(List.of(Flag.SEEN))))), out);
     }
 
-    private static List<Integer> msns(List<MailboxView.ViewMessage> messages) {
-        return messages.stream().map(MailboxView.ViewMessage::msn).toList();
+    private static List<Integer> msns(List<ViewMessage> messages) {
+        return messages.stream().map(ViewMessage::msn).toList();
     }
 }
