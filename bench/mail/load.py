@@ -15,7 +15,9 @@ connection i sends to rcpt[i % len(rcpt)]. A message counts only when its LMTP r
 
 IMAP: each client LOGINs and SELECTs INBOX, then every operation runs as its own timed phase for
 --seconds (at least one command per client): the phase's commands per second over all clients and
-their latencies. The sample of messages and search words is drawn from a fixed seed, so both servers
+their latencies. STORE: all messages are made unseen first (untimed); then each client flips \\Seen on its
+own share of the messages in a shuffled order, +FLAGS on one pass and -FLAGS on the next, so every
+STORE changes a flag. The sample of messages and search words is drawn from a fixed seed, so both servers
 get the same commands in the same order.
 """
 import argparse
@@ -324,20 +326,38 @@ def run_imap(a):
     probe.close()
     log(f"  [{a.label}] INBOX of {a.user} holds {exists} messages; {len(words)} subject words, {len(froms)} senders")
 
+    def store(r, ctx):
+        # Each client flips \Seen on its own share of the messages (i, i+n, ...), in a shuffled order:
+        # +FLAGS on the first pass, -FLAGS on the next, so every STORE changes a flag (all start unseen).
+        if "order" not in ctx:
+            ctx["order"] = list(range(ctx["i"] + 1, exists + 1, ctx["nc"]))
+            r.shuffle(ctx["order"])
+            ctx["k"] = 0
+        k, order = ctx["k"], ctx["order"]
+        ctx["k"] = k + 1
+        sign = "+" if (k // len(order)) % 2 == 0 else "-"
+        return f"STORE {order[k % len(order)]} {sign}FLAGS (\\Seen)"
+
     ops = [
-        ("select", lambda r: "SELECT INBOX"),
-        ("fetch headers 1:*", lambda r: "FETCH 1:* (BODY.PEEK[HEADER.FIELDS (FROM SUBJECT DATE)])"),
-        ("fetch body (1 random msg)", lambda r: f"FETCH {r.randint(1, exists)} (BODY.PEEK[])"),
-        ("search SUBJECT word", lambda r: f"SEARCH SUBJECT {r.choice(words)}"),
-        ("search FROM addr", lambda r: f"SEARCH FROM {r.choice(froms)}"),
-        ("search UNSEEN", lambda r: "SEARCH UNSEEN"),
-        ("store +FLAGS \\Seen (1 msg)", lambda r: f"STORE {r.randint(1, exists)} +FLAGS (\\Seen)"),
+        ("select", lambda r, ctx: "SELECT INBOX"),
+        ("fetch headers 1:*", lambda r, ctx: "FETCH 1:* (BODY.PEEK[HEADER.FIELDS (FROM SUBJECT DATE)])"),
+        ("fetch body (1 random msg)", lambda r, ctx: f"FETCH {r.randint(1, exists)} (BODY.PEEK[])"),
+        ("search SUBJECT word", lambda r, ctx: f"SEARCH SUBJECT {r.choice(words)}"),
+        ("search FROM addr", lambda r, ctx: f"SEARCH FROM {r.choice(froms)}"),
+        ("search UNSEEN", lambda r, ctx: "SEARCH UNSEEN"),
+        ("store +/-FLAGS \\Seen (1 msg)", store),
     ]
     only = set(a.ops.split(",")) if a.ops else None
     for name, make in ops:
         if only and not any(name.startswith(o) for o in only):
             continue
         for nc in clients:
+            if name.startswith("store"):  # untimed: every message unseen again
+                c = Imap(a.host, a.port)
+                c.command(f'LOGIN "{a.user}" "{a.password}"')
+                c.command("SELECT INBOX")
+                c.command("STORE 1:* -FLAGS.SILENT (\\Seen)")
+                c.close()
             conns = []
             for _ in range(nc):
                 c = Imap(a.host, a.port)
@@ -350,10 +370,11 @@ def run_imap(a):
 
             def worker(i):
                 r = random.Random(f"{name}/{nc}/{i}")
+                ctx = {"i": i, "nc": nc}
                 c = conns[i]
                 mine = []
                 while True:
-                    cmd = make(r)
+                    cmd = make(r, ctx)
                     t0 = time.monotonic()
                     try:
                         _, unt, lit = c.command(cmd)
@@ -366,7 +387,7 @@ def run_imap(a):
                         bytes_[0] += lit
                         if len(results) < 2000:
                             results.append((cmd, search_count(unt), len(unt)))
-                    if time.monotonic() >= deadline[0]:
+                    if time.monotonic() >= deadline[0] or (a.count and len(mine) >= a.count):
                         break
                 with lock:
                     lat.extend(mine)
@@ -497,6 +518,7 @@ def main():
     i.add_argument("--clients", default="1,20")
     i.add_argument("--seconds", type=float, default=8.0)
     i.add_argument("--ops", default="")
+    i.add_argument("--count", type=int, default=0, help="stop each client after this many commands")
     i.add_argument("--label", default="imap")
     i.add_argument("--server", default="?")
     i.add_argument("--server-pids", default="")

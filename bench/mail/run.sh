@@ -99,6 +99,11 @@ service imap-login {
     port = 0
   }
 }
+# The one change from the defaults: the IMAP runs open 20 sessions of one user from one address,
+# and the default cap is 10 (a connection limit, not a performance setting).
+protocol imap {
+  mail_max_userip_connections = 50
+}
 service lmtp {
   inet_listener lmtp {
     address = 127.0.0.1
@@ -232,6 +237,20 @@ if [ "$WHAT" = all ] || [ "$WHAT" = imap ]; then
       --seconds "$SECONDS_PER_OP" --label quire "${SRV_Q[@]}" --out "$RESULTS"
     "${LOAD[@]}" imap --port "$D_IMAP" --user "one@$DOMAIN" --password "$PW" --mbox "$MBOX" --clients 1,20 \
       --seconds "$SECONDS_PER_OP" --label dovecot "${SRV_D[@]}" --out "$RESULTS"
+    if command -v strace >/dev/null; then
+      echo "== fsync audit: 100 single-message STOREs (after one untimed STORE 1:* -FLAGS.SILENT) over 1 IMAP session, under strace -f"
+      for srv in quire dovecot; do
+        if [ $srv = quire ]; then pids=("-p" "$QUIRE_PID"); port=$Q_IMAP
+        else pids=(); for p in $(dovecot_pid) $(pgrep -d ' ' -P "$(dovecot_pid)"); do pids+=("-p" "$p"); done; port=$D_IMAP; fi
+        strace -f -qq -c -e trace=fsync,fdatasync,sync_file_range,rename,renameat,renameat2 "${pids[@]}" \
+          -o "$WORK/strace-imap-$srv.txt" & spid=$!
+        sleep 2
+        "${LOAD[@]}" imap --port "$port" --user "one@$DOMAIN" --password "$PW" --mbox "$MBOX" --clients 1 --ops store \
+          --count 100 --seconds 60 --label "strace-$srv" > /dev/null
+        kill -INT $spid; wait $spid 2>/dev/null || true
+        echo "   $srv:"; sed -n '/^% time/,$p' "$WORK/strace-imap-$srv.txt" | sed 's/^/     /'
+      done
+    fi
   else
     echo "   Quire's IMAP port 127.0.0.1:$Q_IMAP does not answer: this jar has no IMAP server; IMAP skipped"
   fi
