@@ -14,6 +14,7 @@ import io.quire.mail.imap.protocol.ContinuationLine;
 import io.quire.mail.imap.protocol.ImapReceiver;
 import io.quire.mail.imap.protocol.NeedLiteral;
 import io.quire.mail.imap.protocol.NeedMore;
+import io.quire.mail.imap.protocol.ReceiverConfig;
 import io.quire.mail.imap.protocol.Request;
 import io.quire.mail.imap.protocol.ResponseCode;
 import io.quire.mail.imap.protocol.ResponseStatus;
@@ -141,7 +142,11 @@ final class ImapConnection {
             continuation(Optional.empty());
             return;
         }
-        ResponseStatus status = t.kind() == TooBig.Kind.LINE ? ResponseStatus.BAD : ResponseStatus.NO;
+        // RFC 7888 §5: a LITERAL- violation is a client error (BAD); a literal over the size limit is a refusal
+        // (RFC 7889: NO [TOOBIG] for APPEND).
+        boolean literalMinus = t.kind() == TooBig.Kind.LITERAL && t.limit() == ReceiverConfig.LITERAL_MINUS_MAX
+                && options.limits().receiver().literalMode() == ReceiverConfig.LiteralMode.LITERAL_MINUS;
+        ResponseStatus status = t.kind() == TooBig.Kind.LINE || literalMinus ? ResponseStatus.BAD : ResponseStatus.NO;
         bad(t.tag(), status, Optional.of(ResponseCode.Plain.TOOBIG), t.message());
     }
 

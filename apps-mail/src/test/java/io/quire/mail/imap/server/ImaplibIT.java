@@ -79,6 +79,29 @@ class ImaplibIT {
     }
 
     @Test
+    void aFetchOfManyLargeBodiesArrivesWholeThroughTheChunkedWriter() {
+        run("""
+                import imaplib, sys
+                m = imaplib.IMAP4("127.0.0.1", int(sys.argv[1]))
+                m.login("alice@example.org", "secret")
+                m.create("Big")
+                bodies = []
+                for i in range(12):
+                    line = ("%02d" % i) * 38 + "\\r\\n"
+                    body = ("Subject: big %d\\r\\n\\r\\n" % i + line * 7800).encode()
+                    bodies.append(body)
+                    assert m.append("Big", None, None, body)[0] == "OK"
+                m.select("Big", readonly=True)
+                typ, data = m.fetch("1:*", "(BODY.PEEK[])")
+                got = [d[1] for d in data if isinstance(d, tuple)]
+                assert got == bodies, [len(g) for g in got]
+                assert sum(len(g) for g in got) > 7_000_000
+                m.logout()
+                print("ok")
+                """);
+    }
+
+    @Test
     void idleSeesAnotherClientsAppendThroughARawSocket() {
         run("""
                 import imaplib, socket, sys, time

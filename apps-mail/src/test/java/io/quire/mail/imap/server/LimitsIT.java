@@ -63,6 +63,22 @@ class LimitsIT {
     }
 
     @Test
+    void literalMinusAdvertisesItselfAndRefusesLargeNonSynchronizingLiterals() throws Exception {
+        try (TestServer server = start(limits().withReceiver(ReceiverConfig.DEFAULT.withLiteralMode(
+                ReceiverConfig.LiteralMode.LITERAL_MINUS)));
+             RawImap imap = new RawImap(server.port()).login(TestServer.ALICE, TestServer.ALICE_PASSWORD)) {
+            String caps = imap.command("CAPABILITY").getFirst();
+            assertTrue(caps.contains(" LITERAL- ") && !caps.contains("LITERAL+"), caps);
+            imap.send("a1 APPEND INBOX {5000+}");
+            imap.send("x".repeat(4998));
+            imap.send("");
+            String refused = imap.readLine();
+            assertTrue(refused.matches("a1 BAD \\[TOOBIG\\] .*"), refused);
+            expectOk(imap.command("APPEND INBOX {14+}\r\nSubject: ok\r\n"));
+        }
+    }
+
+    @Test
     void aLargeLiteralBeforeLoginEndsTheConnection() throws Exception {
         try (TestServer server = start(limits()); RawImap imap = new RawImap(server.port())) {
             imap.send("a1 APPEND INBOX {1000000}");
