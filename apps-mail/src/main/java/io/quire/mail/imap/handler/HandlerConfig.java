@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The server settings handlers need: what to advertise and what to allow.
  *
- * @param serverName           the name in the greeting and ID response
+ * @param serverName           the host name in the greeting
  * @param starttls             whether STARTTLS can be offered (a certificate is configured)
  * @param plaintextLogin       whether LOGIN and AUTHENTICATE PLAIN are allowed without TLS; when not, the
  *                             capability list says LOGINDISABLED (RFC 9051 §6.2.3)

@@ -13,7 +13,7 @@ final class IdHandler implements CommandHandler<Id> {
 
     @Override
     public Outcome handle(Id command, CommandContext ctx) {
-        ctx.send(new Response.ServerId(List.of("name", ctx.services().config().serverName(), "vendor", "Quire")));
+        ctx.send(new Response.ServerId(List.of("name", "Quire", "vendor", "Quire")));
         return Outcome.Done.ok(Texts.ID_DONE);
     }
 }

@@ -96,7 +96,8 @@ final class ImapConnection {
         });
         session.onChange(() -> context.runOnContext(v -> idle.wake()));
         write(ResponseWriter.untagged(ResponseStatus.OK, Optional.of(new ResponseCode.Capability(
-                Capabilities.of(session, dispatcher.services().config()))), Texts.GREETING, false));
+                Capabilities.of(session, dispatcher.services().config()))),
+                dispatcher.services().config().serverName() + " " + Texts.GREETING, false));
         autologout.start();
     }
 

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 /**
  * Settings of the IMAP listener.
  *
+ * @param serverName     the host name in the greeting
  * @param host           the address to bind, e.g. {@code 127.0.0.1}
  * @param port           the plaintext port (STARTTLS when {@link #tls} allows it); 0 picks a free one
  * @param tls            certificate and TLS modes, or empty for none
@@ -19,11 +20,12 @@ import java.util.OptionalInt;
  * @param throttling     the delay after failed logins
  * @param bodyCacheOctets how many octets of parsed message bodies the server keeps for FETCH and SEARCH
  */
-public record ImapOptions(String host, int port, Optional<Tls> tls, boolean plaintextLogin, Limits limits,
+public record ImapOptions(String serverName, String host, int port, Optional<Tls> tls, boolean plaintextLogin, Limits limits,
                           Throttling throttling, long bodyCacheOctets) {
 
     /** Checks ranges. */
     public ImapOptions {
+        Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(limits, "limits");
@@ -34,31 +36,36 @@ public record ImapOptions(String host, int port, Optional<Tls> tls, boolean plai
         }
     }
 
-    /** Defaults: no TLS, plaintext login allowed, {@link Limits#DEFAULT}, {@link Throttling#DEFAULT}, 32 MiB cache. */
+    /** Defaults: server name {@code localhost}, no TLS, plaintext login allowed, {@link Limits#DEFAULT}, {@link Throttling#DEFAULT}, 32 MiB cache. */
     public static ImapOptions defaults(String host, int port) {
-        return new ImapOptions(host, port, Optional.empty(), true, Limits.DEFAULT, Throttling.DEFAULT,
+        return new ImapOptions("localhost", host, port, Optional.empty(), true, Limits.DEFAULT, Throttling.DEFAULT,
                 32L * 1024 * 1024);
     }
 
     /** A copy with TLS: STARTTLS on {@link #port}, and implicit TLS on {@code implicitPort} if given. */
     public ImapOptions withTls(ServerSSLOptions ssl, OptionalInt implicitPort) {
-        return new ImapOptions(host, port, Optional.of(new Tls(ssl, true, implicitPort)), plaintextLogin, limits,
-                throttling, bodyCacheOctets);
+        return new ImapOptions(serverName, host, port, Optional.of(new Tls(ssl, true, implicitPort)), plaintextLogin,
+                limits, throttling, bodyCacheOctets);
     }
 
     /** A copy that allows or forbids passwords before TLS. */
     public ImapOptions withPlaintextLogin(boolean allowed) {
-        return new ImapOptions(host, port, tls, allowed, limits, throttling, bodyCacheOctets);
+        return new ImapOptions(serverName, host, port, tls, allowed, limits, throttling, bodyCacheOctets);
     }
 
     /** A copy with other limits. */
     public ImapOptions withLimits(Limits newLimits) {
-        return new ImapOptions(host, port, tls, plaintextLogin, newLimits, throttling, bodyCacheOctets);
+        return new ImapOptions(serverName, host, port, tls, plaintextLogin, newLimits, throttling, bodyCacheOctets);
     }
 
     /** A copy with other login throttling. */
     public ImapOptions withThrottling(Throttling newThrottling) {
-        return new ImapOptions(host, port, tls, plaintextLogin, limits, newThrottling, bodyCacheOctets);
+        return new ImapOptions(serverName, host, port, tls, plaintextLogin, limits, newThrottling, bodyCacheOctets);
+    }
+
+    /** A copy greeting with another host name. */
+    public ImapOptions withServerName(String name) {
+        return new ImapOptions(name, host, port, tls, plaintextLogin, limits, throttling, bodyCacheOctets);
     }
 
     private static void checkPort(int port) {

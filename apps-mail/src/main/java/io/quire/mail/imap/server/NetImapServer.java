@@ -40,7 +40,7 @@ final class NetImapServer implements ImapServer {
         this.vertx = vertx;
         this.options = options;
         ImapOptions.Throttling t = options.throttling();
-        HandlerConfig config = new HandlerConfig("Quire", options.tls().map(ImapOptions.Tls::starttls).orElse(false),
+        HandlerConfig config = new HandlerConfig(options.serverName(), options.tls().map(ImapOptions.Tls::starttls).orElse(false),
                 options.plaintextLogin() || options.tls().isEmpty(), options.limits().receiver().literalMode(),
                 options.limits().receiver().maxAppendLiteralBytes());
         Clock clock = Clock.systemUTC();

@@ -34,9 +34,14 @@ class ServerLayersTest {
     @Test
     void theServerUsesTheStoreOnlyThroughTheInterface() {
         noClasses().that().resideInAnyPackage("io.quire.mail.imap..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.quire.server..", "io.quire.mail.users..", "io.quire.mail.app..",
-                        "org.eclipse.jgit..")
+                .resideInAnyPackage("io.quire.server..", "io.quire.mail.users..", "org.eclipse.jgit..")
                 .orShould().dependOnClassesThat().haveSimpleNameStartingWith("DatabaseUserMail")
                 .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheServiceFactoryKnowsTheMailApp() {
+        noClasses().that().doNotHaveSimpleName("ImapServiceFactory").should().dependOnClassesThat()
+                .resideInAPackage("io.quire.mail.app..").check(CLASSES);
     }
 }

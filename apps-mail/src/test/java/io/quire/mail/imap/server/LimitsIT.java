@@ -161,6 +161,19 @@ class LimitsIT {
     }
 
     @Test
+    void closingTheServerSaysByeToOpenSessions() throws Exception {
+        TestServer server = start(limits());
+        try (RawImap idler = new RawImap(server.port()).login(TestServer.ALICE, TestServer.ALICE_PASSWORD)) {
+            expectOk(idler.command("SELECT INBOX"));
+            idler.send("i1 IDLE");
+            idler.await("\\+ idling", Duration.ofSeconds(1));
+            server.close();
+            assertEquals("* BYE [UNAVAILABLE] Server shutting down", idler.readLine());
+            assertEquals("EOF", idler.readLine());
+        }
+    }
+
+    @Test
     void aRunOfMalformedCommandsEndsTheConnection() throws Exception {
         ImapOptions.Limits l = new ImapOptions.Limits(ReceiverConfig.DEFAULT, Duration.ofMinutes(30),
                 Duration.ofMinutes(1), 100, 20, 8192, 3, Duration.ofSeconds(30));
