@@ -185,6 +185,49 @@ final class EntryList extends AbstractList<MessageEntry> implements RandomAccess
         return of(rows);
     }
 
+    /** Receives the differences found by {@link #diff}. */
+    interface DiffSink {
+        void vanished(MessageEntry before);
+
+        void added(MessageEntry after);
+
+        /** The same UID in both lists; called only when the entries are not the same object. */
+        void both(MessageEntry before, MessageEntry after);
+    }
+
+    /**
+     * Walks two lists in UID order and reports what differs, skipping every chunk the two share:
+     * a change copies only the chunks it touches, so the cost follows the change, not the size.
+     */
+    static void diff(EntryList a, EntryList b, DiffSink sink) {
+        int ca = 0, ia = 0, cb = 0, ib = 0;
+        while (ca < a.chunks.length || cb < b.chunks.length) {
+            if (ia == 0 && ib == 0 && ca < a.chunks.length && cb < b.chunks.length && a.chunks[ca] == b.chunks[cb]) {
+                ca++;
+                cb++;
+                continue;
+            }
+            MessageEntry x = ca < a.chunks.length ? a.chunks[ca].entries[ia] : null;
+            MessageEntry y = cb < b.chunks.length ? b.chunks[cb].entries[ib] : null;
+            int c = x == null ? 1 : y == null ? -1 : ORDER.compare(x, y);
+            if (c < 0) {
+                sink.vanished(x);
+            } else if (c > 0) {
+                sink.added(y);
+            } else if (x != y) {
+                sink.both(x, y);
+            }
+            if (c <= 0 && ++ia == a.chunks[ca].entries.length) {
+                ca++;
+                ia = 0;
+            }
+            if (c >= 0 && ++ib == b.chunks[cb].entries.length) {
+                cb++;
+                ib = 0;
+            }
+        }
+    }
+
     /** The chunk a UID belongs in: the last whose first UID is at most {@code uid}; -1 when empty. */
     private int chunkForUid(long uid) {
         if (chunks.length == 0) return -1;

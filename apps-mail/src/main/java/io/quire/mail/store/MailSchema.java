@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mail schema ({@code mail-schema.yaml} beside this class) and the entry points that create and
@@ -25,7 +25,8 @@ public final class MailSchema {
     /** The schema resource, relative to this class. */
     public static final String RESOURCE = "mail-schema.yaml";
     private static final String TEXT = load();
-    private static final Map<Database, DatabaseUserMail> OPEN = new IdentityHashMap<>();
+    /** Keyed by instance (databases do not override equals): one mail view per open database. */
+    private static final Map<Database, DatabaseUserMail> OPEN = new ConcurrentHashMap<>();
 
     private MailSchema() {
     }
@@ -68,20 +69,12 @@ public final class MailSchema {
 
     /** The shared mail view of an open database (made on first use: builds its index). */
     public static DatabaseUserMail attach(Database db, String user) {
-        synchronized (OPEN) {
-            DatabaseUserMail m = OPEN.get(db);
-            if (m == null) {
-                m = new DatabaseUserMail(db, user);
-                OPEN.put(db, m);
-            }
-            return m;
-        }
+        // computeIfAbsent blocks only callers of the same database while its index is built.
+        return OPEN.computeIfAbsent(db, d -> new DatabaseUserMail(d, user));
     }
 
     static void forget(Database db, DatabaseUserMail mail) {
-        synchronized (OPEN) {
-            OPEN.remove(db, mail);
-        }
+        OPEN.remove(db, mail);
     }
 
     private static String load() {

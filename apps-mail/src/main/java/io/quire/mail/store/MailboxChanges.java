@@ -23,7 +23,10 @@ public record MailboxChanges(boolean uidValidityChanged, List<Long> vanished, Li
         return !uidValidityChanged && vanished.isEmpty() && added.isEmpty() && changed.isEmpty();
     }
 
-    /** The changes from {@code before} to {@code after} (two snapshots of one mailbox), in O(n) time. */
+    /**
+     * The changes from {@code before} to {@code after} (two snapshots of one mailbox). For snapshots
+     * of this store the cost follows the change (shared chunks are skipped); otherwise O(n).
+     */
     public static MailboxChanges between(MailboxSnapshot before, MailboxSnapshot after) {
         if (before.mailbox().uidValidity() != after.mailbox().uidValidity() || !before.mailbox().id().equals(after.mailbox().id()))
             return new MailboxChanges(true, List.of(), List.of(), List.of());
@@ -31,6 +34,25 @@ public record MailboxChanges(boolean uidValidityChanged, List<Long> vanished, Li
         if (a == b) return new MailboxChanges(false, List.of(), List.of(), List.of());
         List<Long> vanished = new ArrayList<>();
         List<MessageEntry> added = new ArrayList<>(), changed = new ArrayList<>();
+        if (a instanceof EntryList x && b instanceof EntryList y) { // skips the chunks both share
+            EntryList.diff(x, y, new EntryList.DiffSink() {
+                @Override
+                public void vanished(MessageEntry before) {
+                    vanished.add(before.uid());
+                }
+
+                @Override
+                public void added(MessageEntry after) {
+                    added.add(after);
+                }
+
+                @Override
+                public void both(MessageEntry before, MessageEntry after) {
+                    compare(before, after, vanished, added, changed);
+                }
+            });
+            return new MailboxChanges(false, List.copyOf(vanished), List.copyOf(added), List.copyOf(changed));
+        }
         int i = 0, j = 0;
         while (i < a.size() || j < b.size()) {
             MessageEntry x = i < a.size() ? a.get(i) : null, y = j < b.size() ? b.get(j) : null;
@@ -41,16 +63,20 @@ public record MailboxChanges(boolean uidValidityChanged, List<Long> vanished, Li
                 added.add(y);
                 j++;
             } else {
-                if (!x.id().equals(y.id())) { // cannot happen under the UID rule; reported safely if it does
-                    vanished.add(x.uid());
-                    added.add(y);
-                } else if (x != y && (x.modseq() != y.modseq() || !x.flags().equals(y.flags()))) {
-                    changed.add(y);
-                }
+                compare(x, y, vanished, added, changed);
                 i++;
                 j++;
             }
         }
         return new MailboxChanges(false, List.copyOf(vanished), List.copyOf(added), List.copyOf(changed));
+    }
+
+    private static void compare(MessageEntry x, MessageEntry y, List<Long> vanished, List<MessageEntry> added, List<MessageEntry> changed) {
+        if (!x.id().equals(y.id())) { // cannot happen under the UID rule; reported safely if it does
+            vanished.add(x.uid());
+            added.add(y);
+        } else if (x != y && (x.modseq() != y.modseq() || !x.flags().equals(y.flags()))) {
+            changed.add(y);
+        }
     }
 }

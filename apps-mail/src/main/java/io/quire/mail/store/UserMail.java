@@ -74,9 +74,11 @@ public interface UserMail {
     /** Called after each new head (local commit or replication merge) with the names of mailboxes that changed. */
     AutoCloseable watch(Consumer<Set<String>> changedMailboxes);
 
+    /** A message to store: its raw RFC 5322 bytes, flags, and INTERNALDATE (null: now). */
     record NewMessage(byte[] raw, Set<String> flags, Instant internalDate) {
     }
 
+    /** APPENDUID data (RFC 4315 §3) and the stable id of the stored message. */
     record Appended(long uidValidity, long uid, String messageId) {
     }
 

@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
 /**
  * {@link EntryList} against a sorted map as the model: after any sequence of batches of inserts,
  * replacements and removals it holds the same entries in UID order, finds each by UID, counts the
- * unseen ones, and never changes a list taken earlier.
+ * unseen ones, diffs like a plain list, and never changes a list taken earlier.
  */
 class EntryListProperties {
 
@@ -47,7 +47,10 @@ class EntryListProperties {
                 model.put(uid, e);
                 upserts.add(new Row(e, "rev" + uid));
             }
+            EntryList before = list;
             list = list.with(removals, upserts);
+            assertEquals(MailboxChanges.between(snapshot(List.copyOf(before)), snapshot(List.copyOf(list))),
+                    MailboxChanges.between(snapshot(before), snapshot(list)), "the chunk-skipping diff equals the plain one");
             earlier.add(list);
             earlierContent.add(List.copyOf(model.values()));
             assertEquals(List.copyOf(model.values()), List.copyOf(list));
@@ -56,6 +59,10 @@ class EntryListProperties {
             for (long uid = 0; uid < 40; uid++) if (!model.containsKey(uid)) assertEquals(true, list.indexOfUid(uid) < 0);
         }
         for (int i = 0; i < earlier.size(); i++) assertEquals(earlierContent.get(i), List.copyOf(earlier.get(i)));
+    }
+
+    private static MailboxSnapshot snapshot(List<MessageEntry> l) {
+        return new MailboxSnapshot(new MailboxInfo("b", "B", java.util.Optional.empty(), false, 1, 1, 1, l.size(), 0), "h", l);
     }
 
     private static MessageEntry entry(long uid, boolean seen, long modseq) {
