@@ -27,6 +27,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class ImapConnection {
     private int badInARow;
 
     ImapConnection(Vertx vertx, NetSocket socket, ImapOptions options, Dispatcher dispatcher, ImapSession session,
-                   Consumer<ImapConnection> onClosed) {
+                   WorkerExecutor workers, Consumer<ImapConnection> onClosed) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.socket = socket;
@@ -77,7 +78,7 @@ final class ImapConnection {
         this.dispatcher = dispatcher;
         this.session = session;
         this.receiver = new ImapReceiver(options.limits().receiver());
-        this.queue = new SessionQueue(context);
+        this.queue = new SessionQueue(context, workers);
         this.responder = new SocketResponder(context, socket, session, options.limits().idleTimeout().toNanos());
         this.onClosed = onClosed;
         this.idle = new IdlePush(vertx, queue, dispatcher, session, responder, options.limits().idlePoll(), this::write,

@@ -102,12 +102,18 @@ public record ImapOptions(String serverName, String host, int port, Optional<Tls
      *                              connection, so an anonymous client cannot make the server buffer megabytes
      * @param maxBadCommands        malformed commands tolerated in a row before the connection is closed
      * @param idlePoll              how often an IDLE session also checks its mailbox without a store notification
+     * @param workerThreads         threads running sessions' store work (IMAP's own pool, so clients that read slowly
+     *                              cannot starve the rest of the node)
      */
     public record Limits(ReceiverConfig receiver, Duration idleTimeout, Duration preAuthTimeout, int maxConnections,
-                         int maxConnectionsPerUser, long preAuthLiteralOctets, int maxBadCommands, Duration idlePoll) {
-        /** 64 KiB lines, 64 MiB APPEND, 30 min / 60 s idle, 1000 connections, 20 per user, 8 KiB pre-auth literals. */
+                         int maxConnectionsPerUser, long preAuthLiteralOctets, int maxBadCommands, Duration idlePoll,
+                         int workerThreads) {
+        /**
+         * 64 KiB lines, 64 MiB APPEND, 30 min / 60 s idle, 1000 connections, 20 per user, 8 KiB pre-auth literals,
+         * 20 malformed commands in a row, IDLE poll every 30 s, 32 worker threads.
+         */
         public static final Limits DEFAULT = new Limits(ReceiverConfig.DEFAULT, Duration.ofMinutes(30),
-                Duration.ofSeconds(60), 1000, 20, 8 * 1024, 20, Duration.ofSeconds(30));
+                Duration.ofSeconds(60), 1000, 20, 8 * 1024, 20, Duration.ofSeconds(30), 32);
 
         /** Checks ranges. */
         public Limits {
@@ -116,7 +122,8 @@ public record ImapOptions(String serverName, String host, int port, Optional<Tls
                     || preAuthTimeout.isZero() || idlePoll.isNegative() || idlePoll.isZero()) {
                 throw new IllegalArgumentException("timeouts must be positive");
             }
-            if (maxConnections < 1 || maxConnectionsPerUser < 1 || maxBadCommands < 1 || preAuthLiteralOctets < 0) {
+            if (maxConnections < 1 || maxConnectionsPerUser < 1 || maxBadCommands < 1 || preAuthLiteralOctets < 0
+                    || workerThreads < 1) {
                 throw new IllegalArgumentException("limits must be positive");
             }
         }
@@ -124,19 +131,19 @@ public record ImapOptions(String serverName, String host, int port, Optional<Tls
         /** A copy with other idle timeouts. */
         public Limits withTimeouts(Duration idle, Duration preAuth) {
             return new Limits(receiver, idle, preAuth, maxConnections, maxConnectionsPerUser, preAuthLiteralOctets,
-                    maxBadCommands, idlePoll);
+                    maxBadCommands, idlePoll, workerThreads);
         }
 
         /** A copy with other connection limits. */
         public Limits withConnections(int max, int perUser) {
             return new Limits(receiver, idleTimeout, preAuthTimeout, max, perUser, preAuthLiteralOctets,
-                    maxBadCommands, idlePoll);
+                    maxBadCommands, idlePoll, workerThreads);
         }
 
         /** A copy with other receiver limits. */
         public Limits withReceiver(ReceiverConfig config) {
             return new Limits(config, idleTimeout, preAuthTimeout, maxConnections, maxConnectionsPerUser,
-                    preAuthLiteralOctets, maxBadCommands, idlePoll);
+                    preAuthLiteralOctets, maxBadCommands, idlePoll, workerThreads);
         }
     }
 

@@ -14,6 +14,7 @@ import io.quire.mail.imap.session.ImapSession;
 import io.quire.mail.store.MailStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -32,6 +33,7 @@ final class NetImapServer implements ImapServer {
     private final ImapOptions options;
     private final Dispatcher dispatcher;
     private final Set<ImapConnection> open = ConcurrentHashMap.newKeySet();
+    private final WorkerExecutor workers;
     private NetServer plain;
     private NetServer implicitTls;
     private volatile boolean closing;
@@ -39,6 +41,7 @@ final class NetImapServer implements ImapServer {
     private NetImapServer(Vertx vertx, ImapOptions options, MailStore store) {
         this.vertx = vertx;
         this.options = options;
+        this.workers = vertx.createSharedWorkerExecutor("quire-imap", options.limits().workerThreads());
         ImapOptions.Throttling t = options.throttling();
         HandlerConfig config = new HandlerConfig(options.serverName(), options.tls().map(ImapOptions.Tls::starttls).orElse(false),
                 options.plaintextLogin() || options.tls().isEmpty(), options.limits().receiver().literalMode(),
@@ -55,8 +58,8 @@ final class NetImapServer implements ImapServer {
         NetServer plain = vertx.createNetServer(new NetServerOptions().setHost(options.host()).setPort(options.port())
                 .setTcpNoDelay(true));
         plain.connectHandler(socket -> server.accept(socket, false));
-        return plain.listen().compose(bound -> {
-            server.plain = bound;
+        Future<ImapServer> bound = plain.listen().compose(p -> {
+            server.plain = p;
             Optional<ImapOptions.Tls> tls = options.tls().filter(x -> x.implicitPort().isPresent());
             if (tls.isEmpty()) {
                 return Future.succeededFuture(server);
@@ -66,8 +69,9 @@ final class NetImapServer implements ImapServer {
             return secure.listen().<ImapServer>map(s -> {
                 server.implicitTls = s;
                 return server;
-            }).recover(e -> bound.close().transform(v -> Future.failedFuture(e)));
+            }).recover(e -> p.close().transform(v -> Future.failedFuture(e)));
         });
+        return bound.recover(e -> server.workers.close().transform(v -> Future.failedFuture(e)));
     }
 
     /** RFC 8314 §3.3: TLS from the first octet. */
@@ -91,7 +95,8 @@ final class NetImapServer implements ImapServer {
             return;
         }
         ImapSession session = new ImapSession(address(socket.remoteAddress()), tls);
-        ImapConnection connection = new ImapConnection(vertx, socket, options, dispatcher, session, open::remove);
+        ImapConnection connection = new ImapConnection(vertx, socket, options, dispatcher, session, workers,
+                open::remove);
         open.add(connection);
         connection.start();
     }
@@ -128,7 +133,8 @@ final class NetImapServer implements ImapServer {
         }
         return Future.join(goodbyes).transform(ar -> {
             Future<Void> a = plain.close();
-            return implicitTls == null ? a : Future.join(a, implicitTls.close()).mapEmpty();
+            Future<Void> listeners = implicitTls == null ? a : Future.join(a, implicitTls.close()).mapEmpty();
+            return listeners.eventually(workers::close);
         });
     }
 }

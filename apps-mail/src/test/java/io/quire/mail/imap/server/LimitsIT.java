@@ -176,7 +176,7 @@ class LimitsIT {
     @Test
     void aRunOfMalformedCommandsEndsTheConnection() throws Exception {
         ImapOptions.Limits l = new ImapOptions.Limits(ReceiverConfig.DEFAULT, Duration.ofMinutes(30),
-                Duration.ofMinutes(1), 100, 20, 8192, 3, Duration.ofSeconds(30));
+                Duration.ofMinutes(1), 100, 20, 8192, 3, Duration.ofSeconds(30), 4);
         try (TestServer server = start(l); RawImap imap = new RawImap(server.port())) {
             assertTrue(imap.command("FROB").getLast().startsWith("t1 BAD"));
             assertTrue(imap.command("FROB").getLast().startsWith("t2 BAD"));
