@@ -155,7 +155,8 @@ final class ImapConnection {
     private void bad(Optional<Tag> tag, ResponseStatus status, Optional<ResponseCode> code, String text) {
         write(tag.isPresent() ? ResponseWriter.tagged(tag.get(), status, code, text, session.utf8())
                 : ResponseWriter.untagged(status, code, text, session.utf8()));
-        if (++badInARow >= options.limits().maxBadCommands()) {
+        // Only malformed input counts: a NO (a refused name, an unknown charset) is a well-formed command.
+        if (status == ResponseStatus.BAD && ++badInARow >= options.limits().maxBadCommands()) {
             bye(Texts.TOO_MANY_ERRORS);
         }
     }
