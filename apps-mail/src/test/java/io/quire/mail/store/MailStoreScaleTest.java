@@ -31,7 +31,7 @@ class MailStoreScaleTest {
             long t0 = System.nanoTime();
             for (int done = 0; done < N; ) {
                 List<NewMessage> batch = new ArrayList<>();
-                for (int i = 0; i < 1000 && done < N; i++, done++)
+                for (int i = 0; i < 5000 && done < N; i++, done++)
                     batch.add(new NewMessage(("Subject: m" + done + "\r\n\r\nbody " + done + "\r\n").getBytes(StandardCharsets.US_ASCII),
                             Set.of(), Instant.ofEpochSecond(1_700_000_000L + done)));
                 mail.appendAll("INBOX", batch);
@@ -61,7 +61,7 @@ class MailStoreScaleTest {
             rebuilt.close();
             mail.close();
 
-            System.out.printf("mail store at %,d messages: load %.1f s (batches of 1,000), snapshot %.2f µs, append %.1f ms, "
+            System.out.printf("mail store at %,d messages: load %.1f s (batches of 5,000), snapshot %.2f µs, append %.1f ms, "
                             + "store %.1f ms, diff of two snapshots %.1f ms, index rebuilt from Git in %.1f s%n",
                     N, loadSeconds, snapshotMicros, appendMillis, storeMillis, diffMillis, rebuildSeconds);
             assertTrue(snapshotMicros < 100_000, "a snapshot takes well under 100 ms: " + snapshotMicros + " µs");
