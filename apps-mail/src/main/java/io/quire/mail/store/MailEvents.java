@@ -32,8 +32,9 @@ final class MailEvents implements AutoCloseable {
     private volatile boolean closed;
 
     MailEvents(MailOptions options, MailIndex index, Supplier<Boolean> repair, String name) {
+        // One virtual thread per open mailbox database: ordered, and cheap for thousands of users.
         this.own = options.background().isPresent() ? null
-                : Executors.newSingleThreadExecutor(Thread.ofPlatform().name("quire-mail-" + name).daemon(true).factory());
+                : Executors.newSingleThreadExecutor(Thread.ofVirtual().name("quire-mail-" + name).factory());
         this.background = options.background().orElse(own);
         this.autoRepair = options.autoRepair();
         this.index = index;

@@ -89,7 +89,7 @@ final class MailIndex {
                 build();
                 changed.addAll(view.mailboxes().keySet());
             }
-            for (int guard = 0; guard < 1_000_000; guard++) {
+            while (true) { // each round moves the view's head forward, or stops
                 String target = db.head();
                 if (target.equals(view.head())) break;
                 ChangeBatch b;

@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
  *
  * @param background    where watchers are told of changes and repairs run; must not run tasks in the
  *                      calling thread (a repair started inside a write would deadlock). Empty: a
- *                      thread of the store's own, stopped on close
+ *                      virtual thread of the store's own, stopped on close
  * @param autoRepair    run {@link Repairs} after each head change that calls for one (tests turn it
  *                      off and call {@link DatabaseUserMail#repair()} themselves)
  * @param vanishedLimit vanished records kept per mailbox (the newest), for QRESYNC
@@ -24,7 +24,7 @@ public record MailOptions(Optional<Executor> background, boolean autoRepair, int
         node = node == null ? "" : node;
     }
 
-    /** Own background thread, repairs on, 10,000 vanished records per mailbox, system clock. */
+    /** Own background (virtual) thread, repairs on, 10,000 vanished records per mailbox, system clock. */
     public static MailOptions defaults() {
         return new MailOptions(Optional.empty(), true, DEFAULT_VANISHED_LIMIT, "", Clock.systemUTC());
     }
