@@ -285,6 +285,16 @@ class Imap:
                 return whole, untagged, lit
             untagged.append(whole)
 
+    def login(self, user, password):
+        """LOGIN, retried for a while when a per-user session cap refuses it (closed sessions may still count)."""
+        for attempt in range(50):
+            try:
+                return self.command(f'LOGIN "{user}" "{password}"')
+            except ImapError as e:
+                if attempt == 49 or not any(w in str(e) for w in ("LIMIT", "UNAVAILABLE", "Maximum number")):
+                    raise
+                time.sleep(0.1)
+
     def close(self):
         try:
             self.command("LOGOUT")
@@ -320,7 +330,7 @@ def run_imap(a):
     pids = [int(p) for p in a.server_pids.split(",") if p] if a.server_pids else []
 
     probe = Imap(a.host, a.port)
-    probe.command(f'LOGIN "{a.user}" "{a.password}"')
+    probe.login(a.user, a.password)
     _, unt, _ = probe.command("SELECT INBOX")
     exists = next(int(u.split()[1]) for u in unt if u.endswith(b"EXISTS\r\n"))
     probe.close()
@@ -354,14 +364,14 @@ def run_imap(a):
         for nc in clients:
             if name.startswith("store"):  # untimed: every message unseen again
                 c = Imap(a.host, a.port)
-                c.command(f'LOGIN "{a.user}" "{a.password}"')
+                c.login(a.user, a.password)
                 c.command("SELECT INBOX")
                 c.command("STORE 1:* -FLAGS.SILENT (\\Seen)")
                 c.close()
             conns = []
             for _ in range(nc):
                 c = Imap(a.host, a.port)
-                c.command(f'LOGIN "{a.user}" "{a.password}"')
+                c.login(a.user, a.password)
                 c.command("SELECT INBOX")
                 conns.append(c)
             lock = threading.Lock()
@@ -427,7 +437,7 @@ def run_check(a):
     for spec in a.server:
         label, port, user, pw = spec.split(":", 3)
         c = Imap(a.host, int(port))
-        c.command(f'LOGIN "{user}" "{pw}"')
+        c.login(user, pw)
         _, unt, _ = c.command("EXAMINE INBOX")
         res = {"exists": next(int(u.split()[1]) for u in unt if u.endswith(b"EXISTS\r\n"))}
         for q in a.query:
