@@ -68,7 +68,7 @@ public final class MergeBases {
                 ObjectId sub = baseCommit(reader, ins, merger, acc, next, depth + 1);
                 RevCommit x = rw.parseCommit(acc), y = rw.parseCommit(next);
                 ObjectId subTree = sub == null ? null : rw.parseCommit(sub).getTree().getId();
-                ObjectId tree = merger.merge(subTree, x, y).tree().id();
+                ObjectId tree = merger.merge(subTree, x, y, false).tree().id();
                 acc = MergeCommits.write(ins, tree, x, y); // virtual: unreferenced, removed by the next gc
             }
             return acc;

@@ -69,6 +69,15 @@ public final class TreeMerger {
      * (null: no common ancestor).
      */
     public Result merge(ObjectId baseTree, RevCommit a, RevCommit b) throws IOException {
+        return merge(baseTree, a, b, true);
+    }
+
+    /**
+     * {@code fixSequences}: renumber and re-stamp sequence keys. Off for virtual merge bases: a
+     * base must not hold values neither side ever had (renumbering raises counters, and a side equal
+     * to such a base would then lose its own higher counters in the merge).
+     */
+    public Result merge(ObjectId baseTree, RevCommit a, RevCommit b, boolean fixSequences) throws IOException {
         RevCommit[] lr = MergeCommits.ordered(a, b);
         RevCommit left = lr[0], right = lr[1];
         String at = MergeCommits.time(a, b).toString();
@@ -134,7 +143,7 @@ public final class TreeMerger {
             changes.put(path, ins.insert(Constants.OBJ_BLOB, DocumentCodec.canonical(u)));
         }
         PersistentTree merged = result.with(changes);
-        Map<String, ObjectId> renumbered = sequences.renumber(schema, merged, changedDocs, divergentDocs, reader, ins);
+        Map<String, ObjectId> renumbered = fixSequences ? sequences.renumber(schema, merged, changedDocs, divergentDocs, reader, ins) : Map.of();
         merged = merged.with(renumbered).write(ins);
         return new Result(merged, schema, count, bothChanged);
     }
