@@ -448,6 +448,16 @@ def run_check(a):
                 res[q] = "error: " + str(e)[:120]
         _, unt, lit = c.command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (FROM SUBJECT DATE)])")
         res["header bytes"] = lit
+        # LARGER n cross-checked against the server's own RFC822.SIZE values
+        _, unt, _ = c.command("FETCH 1:* (RFC822.SIZE)")
+        sizes = [int(m.group(1)) for u in unt for m in [re.search(rb"RFC822\.SIZE (\d+)", u)] if m]
+        res["RFC822.SIZE total"] = sum(sizes)
+        _, unt, lit = c.command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (RETURN-PATH DELIVERED-TO RECEIVED)])")
+        res["trace field bytes (Return-Path, Delivered-To, Received)"] = lit
+        for q in a.query:
+            m = re.fullmatch(r"LARGER (\d+)", q)
+            if m:
+                res[f"RFC822.SIZE > {m.group(1)} (FETCH)"] = sum(1 for z in sizes if z > int(m.group(1)))
         c.close()
         out[label] = res
     keys = list(next(iter(out.values())).keys())
