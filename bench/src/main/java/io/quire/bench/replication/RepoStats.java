@@ -35,7 +35,16 @@ record RepoStats(long duKib, long bytes, int packs, long packedObjects, long loo
             loose += names == null ? 0 : names.length;
         }
         boolean shallow = !repo.getObjectDatabase().getShallowCommits().isEmpty();
-        return new RepoStats(du(dir), bytes, packs, packed, loose, History.of(repo, head).commits(), shallow);
+        return new RepoStats(du(dir), bytes, packs, packed, loose, commits(repo, head), shallow);
+    }
+
+    /** Commits reachable from the head; -1 when the walk hits a missing object (a damaged replica is measured too). */
+    private static int commits(FileRepository repo, String head) {
+        try {
+            return History.of(repo, head).commits();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long du(Path dir) {

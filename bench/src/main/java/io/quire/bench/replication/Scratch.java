@@ -12,6 +12,9 @@ import java.util.stream.Stream;
  * of replication lag, and /tmp may be a RAM disk). Everything is deleted on close.
  */
 final class Scratch implements AutoCloseable {
+    /** {@code -Dquire.bench.repl.keep=true} keeps every node's data for inspection (e.g. with git fsck). */
+    static final boolean KEEP = Boolean.getBoolean("quire.bench.repl.keep");
+
     private final Path root;
     private int seq;
 
@@ -29,7 +32,7 @@ final class Scratch implements AutoCloseable {
     }
 
     static void delete(Path p) {
-        if (!Files.exists(p)) return;
+        if (KEEP || !Files.exists(p)) return;
         try (Stream<Path> s = Files.walk(p)) {
             for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
         } catch (IOException e) {

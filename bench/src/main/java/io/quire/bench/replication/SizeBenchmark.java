@@ -25,10 +25,13 @@ final class SizeBenchmark implements ReplicationBenchmark {
     private record Setup(String label, int nodes, boolean absentPeer) {
     }
 
-    static final List<Setup> SETUPS = List.of(
+    static final List<Setup> ALL_SETUPS = List.of(
             new Setup("pruning on: 2 nodes, peers up", 2, false),
             new Setup("pruning off: 2 nodes + a configured third peer that is never started", 2, true),
             new Setup("pruning off: 1 node, no peers", 1, false));
+    /** Which setups run, by index into {@link #ALL_SETUPS}, e.g. {@code -Dquire.bench.repl.size.setups=0}. */
+    static final List<Setup> SETUPS = java.util.Arrays.stream(System.getProperty("quire.bench.repl.size.setups", "0,1,2").split(","))
+            .map(i -> ALL_SETUPS.get(Integer.parseInt(i.trim()))).toList();
 
     private final ServerLog serverLog;
 
@@ -52,7 +55,7 @@ final class SizeBenchmark implements ReplicationBenchmark {
         MdTable t = new MdTable("configuration", "node", "when", "du KiB", "file bytes", "packs", "packed objects", "loose objects",
                 "commits reachable", "shallow");
         MdTable work = new MdTable("configuration", "writes took s", "refused", "group commits", "merges logged", "prunes",
-                "maintenance repacks", "writer repacks");
+                "maintenance repacks", "maintenance failures", "writer repacks", "converged");
         List<Result> results = new ArrayList<>();
         for (Setup s : SETUPS) {
             Path dir = scratch.fresh("size");
@@ -67,11 +70,13 @@ final class SizeBenchmark implements ReplicationBenchmark {
                 List<Set<String>> peers = specs.stream().map(x -> Set.copyOf(x.peers().keySet())).toList();
                 SizeRun.Outcome r = new SizeRun(c, peers, UPDATES, DOCS, RATE, MAINTENANCE_S).run();
                 work.row(s.label(), MdTable.num(r.writeMillis() / 1000.0, 1), r.refused(), r.groupCommits(), serverLog.describe("merged"),
-                        r.prunes(), r.maintenanceRepacks(), serverLog.describe("compacted"));
+                        r.prunes(), r.maintenanceRepacks(), r.maintenanceFailures(), serverLog.describe("compacted"), r.converged() ? "yes" : "NO (within " + LagRun.SETTLE_MILLIS / 1000 + " s)");
                 for (int i = 0; i < c.size(); i++) {
                     row(t, s.label(), c.nodeName(i), "end of run", r.atEnd().get(i));
                     row(t, s.label(), c.nodeName(i), "after a final forced Maintenance.run", r.afterFinal().get(i));
                 }
+                for (int i = 0; i < c.size(); i++)
+                    for (String line : RefReport.of(c.db(i).repository())) out.printf("  refs of %s after the final maintenance: %s%n", c.nodeName(i), line);
                 RepoStats a = r.afterFinal().get(0);
                 results.add(Result.info(name(), s.label() + ", node a, after final maintenance",
                         MdTable.num(a.duKib(), 0) + " KiB, " + a.commits() + " commits"));
