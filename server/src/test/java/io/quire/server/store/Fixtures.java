@@ -11,8 +11,9 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
 
 /** Shared test data: the contacts schema of INTERFACES.md and small helpers. */
-final class Fixtures {
-    static final String CONTACTS = """
+public final class Fixtures {
+    /** The contacts schema of INTERFACES.md (with a second type whose delete-vs-edit rule is edit-wins). */
+    public static final String CONTACTS = """
             name: contacts
             version: 1
             types:
