@@ -2,7 +2,7 @@
 """Load generator for the mail benchmarks (bench/mail/run.sh): the same client drives Quire and Dovecot.
 
   load.py lmtp  --port P --mbox FILE --rcpt ADDR [--rcpt ADDR ...] --conns N --label L --out FILE
-  load.py imap  --port P --user U --password PW --mbox FILE --clients 1,20 --label L --out FILE
+  load.py imap  --target quire:P[:PID] --target dovecot:P[:PID] --user U --password PW --mbox FILE --clients 1,20 --out FILE
   load.py table FILE
 
 Both protocols are spoken over raw sockets with a small reader, so the client costs little CPU on the
@@ -13,8 +13,8 @@ LMTP: the mbox is split with Python's `mailbox` (raw bytes of each message, `Fro
 ends made CRLF and dot-stuffed once up front. N connections take the next message from a shared counter;
 connection i sends to rcpt[i % len(rcpt)]. A message counts only when its LMTP reply is 250.
 
-IMAP: each client LOGINs and SELECTs INBOX, then every operation runs as its own timed phase for
---seconds (at least one command per client): the phase's commands per second over all clients and
+IMAP: each client LOGINs and SELECTs INBOX, then every operation runs as its own timed phase, on each
+--target in turn (so both servers see about the same machine load), for --seconds (at least one command per client): the phase's commands per second over all clients and
 their latencies. STORE: all messages are made unseen first (untimed); then each client flips \\Seen on its
 own share of the messages in a shuffled order, +FLAGS on one pass and -FLAGS on the next, so every
 STORE changes a flag. The sample of messages and search words is drawn from a fixed seed, so both servers
@@ -327,14 +327,24 @@ def run_imap(a):
     words = sorted(w for w, c in subj_words.items() if 5 <= c <= 200)
     froms = sorted(s for s, c in senders.items() if c >= 5)
     clients = [int(c) for c in a.clients.split(",")]
-    pids = [int(p) for p in a.server_pids.split(",") if p] if a.server_pids else []
+    # (server, port, pids): --target SERVER:PORT[:PID,PID] repeated, or the single --server/--port/--server-pids
+    targets = []
+    for spec in a.target or [f"{a.server}:{a.port}:{a.server_pids}"]:
+        server, port, pids = (spec.split(":", 2) + [""])[:3]
+        targets.append((server, int(port), [int(p) for p in pids.split(",") if p]))
 
-    probe = Imap(a.host, a.port)
-    probe.login(a.user, a.password)
-    _, unt, _ = probe.command("SELECT INBOX")
-    exists = next(int(u.split()[1]) for u in unt if u.endswith(b"EXISTS\r\n"))
-    probe.close()
-    log(f"  [{a.label}] INBOX of {a.user} holds {exists} messages; {len(words)} subject words, {len(froms)} senders")
+    sizes = set()
+    for server, port, _ in targets:
+        probe = Imap(a.host, port)
+        probe.login(a.user, a.password)
+        _, unt, _ = probe.command("SELECT INBOX")
+        sizes.add(next(int(u.split()[1]) for u in unt if u.endswith(b"EXISTS\r\n")))
+        probe.close()
+    if len(sizes) != 1:
+        raise SystemExit(f"the servers' INBOXes differ in size: {sizes}")
+    exists = sizes.pop()
+    log(f"  INBOX of {a.user} holds {exists} messages on {', '.join(t[0] for t in targets)}; "
+        f"{len(words)} subject words, {len(froms)} senders; each operation runs on each server in turn")
 
     def store(r, ctx):
         # Each client flips \Seen on its own share of the messages (i, i+n, ...), in a shuffled order:
@@ -361,16 +371,16 @@ def run_imap(a):
     for name, make in ops:
         if only and not any(name.startswith(o) for o in only):
             continue
-        for nc in clients:
+        for nc, (server, port, pids) in [(nc, t) for nc in clients for t in targets]:
             if name.startswith("store"):  # untimed: every message unseen again
-                c = Imap(a.host, a.port)
+                c = Imap(a.host, port)
                 c.login(a.user, a.password)
                 c.command("SELECT INBOX")
                 c.command("STORE 1:* -FLAGS.SILENT (\\Seen)")
                 c.close()
             conns = []
             for _ in range(nc):
-                c = Imap(a.host, a.port)
+                c = Imap(a.host, port)
                 c.login(a.user, a.password)
                 c.command("SELECT INBOX")
                 conns.append(c)
@@ -412,7 +422,7 @@ def run_imap(a):
             for c in conns:
                 c.close()
             n = len(lat)
-            res = {"kind": "imap", "label": a.label, "server": a.server, "op": name, "clients": nc, "commands": n,
+            res = {"kind": "imap", "label": a.label, "server": server, "op": name, "clients": nc, "commands": n,
                    "seconds": round(m.wall, 2), "rate": round(n / m.wall, 1),
                    "p50_ms": round(pct(lat, 50) * 1000, 1) if lat else None,
                    "p99_ms": round(pct(lat, 99) * 1000, 1) if lat else None,
@@ -421,7 +431,7 @@ def run_imap(a):
             if name.startswith("search"):
                 res["hits_mean"] = round(statistics.mean(r[1] for r in results if r[1] is not None), 1) \
                     if any(r[1] is not None for r in results) else None
-            log(f"  [{a.label}] {name:28s} x{nc:<2d}: {n} commands in {m.wall:.1f} s = {n / m.wall:.1f}/s, "
+            log(f"  [{server}] {name:28s} x{nc:<2d}: {n} commands in {m.wall:.1f} s = {n / m.wall:.1f}/s, "
                 f"p50 {res['p50_ms']} ms, p99 {res['p99_ms']} ms, {len(errors)} errors; "
                 f"load {m.readings['load_before']} -> {m.readings['load_after']}, cores: server {m.readings['server_cores']}, "
                 f"others {m.readings['others_cores']}")
@@ -531,7 +541,8 @@ def main():
     l.add_argument("--out")
     i = sub.add_parser("imap")
     i.add_argument("--host", default="127.0.0.1")
-    i.add_argument("--port", type=int, required=True)
+    i.add_argument("--port", type=int)
+    i.add_argument("--target", action="append", help="SERVER:PORT[:PID,PID]; repeat to alternate servers per phase")
     i.add_argument("--user", required=True)
     i.add_argument("--password", required=True)
     i.add_argument("--mbox", required=True)

@@ -233,10 +233,8 @@ if [ "$WHAT" = all ] || [ "$WHAT" = imap ]; then
     "${LOAD[@]}" check --mbox "$MBOX" --server "quire:$Q_IMAP:one@$DOMAIN:$PW" --server "dovecot:$D_IMAP:one@$DOMAIN:$PW" \
       --query 'ALL' --query 'UNSEEN' --query 'SUBJECT razor' --query 'FROM spamassassin' --query 'SUBJECT "re: "' \
       --query 'BODY linux' --query 'LARGER 10000' --query 'SINCE 1-Sep-2002' --out "$RESULTS"
-    "${LOAD[@]}" imap --port "$Q_IMAP" --user "one@$DOMAIN" --password "$PW" --mbox "$MBOX" --clients 1,20 \
-      --seconds "$SECONDS_PER_OP" --label quire "${SRV_Q[@]}" --out "$RESULTS"
-    "${LOAD[@]}" imap --port "$D_IMAP" --user "one@$DOMAIN" --password "$PW" --mbox "$MBOX" --clients 1,20 \
-      --seconds "$SECONDS_PER_OP" --label dovecot "${SRV_D[@]}" --out "$RESULTS"
+    "${LOAD[@]}" imap --target "quire:$Q_IMAP:$QUIRE_PID" --target "dovecot:$D_IMAP:$(dovecot_pid)" --user "one@$DOMAIN" \
+      --password "$PW" --mbox "$MBOX" --clients 1,20 --seconds "$SECONDS_PER_OP" --label imap --out "$RESULTS"
     if command -v strace >/dev/null; then
       echo "== fsync audit: 100 single-message STOREs (after one untimed STORE 1:* -FLAGS.SILENT) over 1 IMAP session, under strace -f"
       for srv in quire dovecot; do
