@@ -4,6 +4,7 @@
   load.py lmtp  --port P --mbox FILE --rcpt ADDR [--rcpt ADDR ...] --conns N --label L --out FILE
   load.py imap  --target quire:P[:PID] --target dovecot:P[:PID] --user U --password PW --mbox FILE --clients 1,20 --out FILE
   load.py table FILE
+  load.py runs FILE...     Quire ÷ Dovecot rate per case, one column per result file
 
 Both protocols are spoken over raw sockets with a small reader, so the client costs little CPU on the
 2-core machine and does the same work against either server. Every phase appends one JSON line to --out;
@@ -525,6 +526,31 @@ def table(a):
             print(f"| {op} | {nc} | " + " | ".join(cells) + ratio + (" |" if ratio else " |"))
 
 
+def runs(a):
+    """Quire ÷ Dovecot rate per case over several result files (one column per run)."""
+    cols, cases = [], {}
+    for path in a.files:
+        rows = [json.loads(l) for l in open(path) if l.strip()]
+        col = os.path.basename(path).replace("results-", "").replace(".jsonl", "")
+        cols.append(col)
+        for r in rows:
+            if r["kind"] == "lmtp" and not r["label"].startswith(("warm", "strace")):
+                key = f"LMTP {r['conns']} conn, {r['rcpts']} rcpt"
+            elif r["kind"] == "imap" and r["server"] in ("quire", "dovecot"):
+                key = f"{r['op']} x{r['clients']}"
+            else:
+                continue
+            cases.setdefault(key, {}).setdefault(col, {})[r["server"]] = r["rate"]
+    print("| case | " + " | ".join(cols) + " |")
+    print("| --- |" + " ---: |" * len(cols))
+    for key, by in cases.items():
+        cells = []
+        for c in cols:
+            v = by.get(c, {})
+            cells.append(f"{v['quire'] / v['dovecot']:.2f}" if "quire" in v and "dovecot" in v and v["dovecot"] else "–")
+        print(f"| {key} | " + " | ".join(cells) + " |")
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -562,8 +588,10 @@ def main():
     c.add_argument("--out")
     t = sub.add_parser("table")
     t.add_argument("file")
+    rr = sub.add_parser("runs")
+    rr.add_argument("files", nargs="+")
     a = p.parse_args()
-    {"lmtp": run_lmtp, "imap": run_imap, "check": run_check, "table": table}[a.cmd](a)
+    {"lmtp": run_lmtp, "imap": run_imap, "check": run_check, "table": table, "runs": runs}[a.cmd](a)
 
 
 if __name__ == "__main__":
