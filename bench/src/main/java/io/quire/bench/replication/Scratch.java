@@ -26,17 +26,36 @@ final class Scratch implements AutoCloseable {
         return root;
     }
 
-    /** A new empty directory. */
+    /** A new empty directory; never one left behind by an interrupted or kept run. */
     Path fresh(String name) throws IOException {
-        return Files.createDirectories(root.resolve(name + "-" + (++seq)));
+        Path p;
+        do {
+            p = root.resolve(name + "-" + (++seq));
+        } while (Files.exists(p));
+        return Files.createDirectories(p);
     }
 
+    /**
+     * Deletes a node directory. A node that missed its shutdown deadline (a repack can take longer)
+     * may still be writing there: retry, then leave it with a warning rather than lose the run.
+     */
     static void delete(Path p) {
-        if (KEEP || !Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (KEEP) return;
+        for (int attempt = 1; Files.exists(p); attempt++) {
+            try (Stream<Path> s = Files.walk(p)) {
+                for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 10) {
+                    System.err.println("warning: could not delete " + p + ": " + e);
+                    return;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
