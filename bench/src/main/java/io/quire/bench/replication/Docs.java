@@ -7,7 +7,7 @@ import io.quire.sdk.Transaction;
 
 /**
  * The replication benchmarks' data: one type whose fields use several merge policies, so that a
- * document written on two sides goes through field merges, and documents of about 150 bytes.
+ * document written on two sides goes through field merges, and documents of about 120 bytes of JSON.
  */
 final class Docs {
     static final String TYPE = "event";
