@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -37,7 +38,7 @@ final class Cluster implements AutoCloseable {
         for (int i = 0; i < n; i++) ports[i] = freePort();
         List<Spec> specs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Map<String, Integer> peers = new java.util.TreeMap<>();
+            Map<String, Integer> peers = new TreeMap<>();
             for (int j = 0; j < n; j++) if (j != i) peers.put(name(j), ports[j]);
             specs.add(new Spec(name(i), ports[i], peers));
         }

@@ -1,5 +1,6 @@
 package io.quire.bench.replication;
 
+import io.quire.sdk.Transaction;
 import io.quire.server.store.GitDatabase;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +17,7 @@ final class Flood {
     }
 
     /** Writes {@code count} documents ({@code make.apply(i)} is the i-th transaction); returns how many were refused. */
-    static int write(GitDatabase db, int count, IntFunction<io.quire.sdk.Transaction> make) throws InterruptedException {
+    static int write(GitDatabase db, int count, IntFunction<Transaction> make) throws InterruptedException {
         Semaphore window = new Semaphore(IN_FLIGHT);
         AtomicInteger refused = new AtomicInteger();
         for (int i = 0; i < count; i++) {

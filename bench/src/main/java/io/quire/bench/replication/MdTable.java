@@ -49,8 +49,4 @@ final class MdTable {
     static String num(double v, int decimals) {
         return Double.isNaN(v) ? "n/a" : String.format("%,." + decimals + "f", v);
     }
-
-    static String kib(long bytes) {
-        return num(bytes / 1024.0, 0) + " KiB";
-    }
 }

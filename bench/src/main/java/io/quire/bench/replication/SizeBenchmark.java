@@ -1,12 +1,15 @@
 package io.quire.bench.replication;
 
 import io.quire.sdk.Transaction;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Repository size after 100,000 updates of 1,000 documents, with pruning on and off. Every
@@ -30,7 +33,7 @@ final class SizeBenchmark implements ReplicationBenchmark {
             new Setup("pruning off: 2 nodes + a configured third peer that is never started", 2, true),
             new Setup("pruning off: 1 node, no peers", 1, false));
     /** Which setups run, by index into {@link #ALL_SETUPS}, e.g. {@code -Dquire.bench.repl.size.setups=0}. */
-    static final List<Setup> SETUPS = java.util.Arrays.stream(System.getProperty("quire.bench.repl.size.setups", "0,1,2").split(","))
+    static final List<Setup> SETUPS = Arrays.stream(System.getProperty("quire.bench.repl.size.setups", "0,1,2").split(","))
             .map(i -> ALL_SETUPS.get(Integer.parseInt(i.trim()))).toList();
 
     private final ServerLog serverLog;
@@ -96,13 +99,13 @@ final class SizeBenchmark implements ReplicationBenchmark {
                 MdTable.num(s.looseObjects(), 0), MdTable.num(s.commits(), 0), s.shallow() ? "yes" : "no");
     }
 
-    private static List<Cluster.Spec> specs(Setup s) throws java.io.IOException {
+    private static List<Cluster.Spec> specs(Setup s) throws IOException {
         List<Cluster.Spec> mesh = Cluster.mesh(s.nodes());
         if (!s.absentPeer()) return mesh;
         int nobody = Cluster.freePort(); // nothing listens there: every call to "c" is refused
         List<Cluster.Spec> out = new ArrayList<>();
         for (Cluster.Spec x : mesh) {
-            Map<String, Integer> peers = new java.util.TreeMap<>(x.peers());
+            Map<String, Integer> peers = new TreeMap<>(x.peers());
             peers.put("c", nobody);
             out.add(new Cluster.Spec(x.name(), x.port(), peers));
         }

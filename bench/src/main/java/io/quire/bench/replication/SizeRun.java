@@ -2,6 +2,7 @@ package io.quire.bench.replication;
 
 import io.quire.server.prune.Maintenance;
 import io.quire.server.store.GitDatabase;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -107,7 +108,7 @@ final class SizeRun {
         }
     }
 
-    private List<RepoStats> stats() throws java.io.IOException {
+    private List<RepoStats> stats() throws IOException {
         List<RepoStats> out = new ArrayList<>();
         for (int i = 0; i < cluster.size(); i++) out.add(RepoStats.of(cluster.db(i).repository(), cluster.db(i).head()));
         return out;
