@@ -115,7 +115,7 @@ public final class Node implements AutoCloseable {
         // Compaction and pruning, off the event loop; each database's work runs under its writer lock.
         maintenanceTimer = vertx.setPeriodic(MAINTENANCE_MILLIS, id ->
                 vertx.executeBlocking(() -> {
-                    Maintenance.runAll(databases, peerNames);
+                    Maintenance.runAll(databases, Set.of()); // compaction only: automatic pruning damaged replicas under concurrent writes (benchmarks), off until fixed
                     return null;
                 }, true));
     }
