@@ -89,8 +89,7 @@ public final class Maintenance {
                 rw.markStart(rw.parseCommit(points.get(i)));
                 RevCommit base = rw.next();
                 if (base == null) return null;
-                acc = base;
-                rw.setRevFilter(RevFilter.ALL);
+                acc = base; // the next round resets the walk; JGit refuses a filter change mid-walk
             }
             return acc.copy();
         }
