@@ -32,6 +32,7 @@ public final class DatabaseUserMail implements UserMail, AutoCloseable {
     private final Writer writer;
     private final MailboxPlans mailboxPlans;
     private final MessagePlans messagePlans;
+    private final ImportPlans importPlans;
     private final MailEvents events;
     private final AutoCloseable listening;
 
@@ -48,6 +49,7 @@ public final class DatabaseUserMail implements UserMail, AutoCloseable {
         MessageIds ids = new MessageIds(options.node());
         this.mailboxPlans = new MailboxPlans(ids);
         this.messagePlans = new MessagePlans(ids);
+        this.importPlans = new ImportPlans(ids);
         this.events = new MailEvents(options, index, this::repair, db.name());
         Clock clock = options.clock();
         this.writer = new Writer(db, index, events::published, options.vanishedLimit(), clock);
@@ -125,6 +127,16 @@ public final class DatabaseUserMail implements UserMail, AutoCloseable {
         List<NewMessage> ms = messages.stream().map(m -> new NewMessage(m.raw(), m.flags() == null ? Set.of() : m.flags(),
                 m.internalDate() == null ? now : m.internalDate())).toList();
         return writer.write("append " + ms.size() + " to " + mn, d -> messagePlans.append(d, mn, ms));
+    }
+
+    @Override
+    public List<Appended> importKeepingUids(String mailbox, KeptUids batch) {
+        MailboxName mn = name(mailbox);
+        Instant now = Instant.now();
+        List<NewMessage> ms = batch.messages().stream().map(m -> new NewMessage(m.raw(), m.flags() == null ? Set.of() : m.flags(),
+                m.internalDate() == null ? now : m.internalDate())).toList();
+        KeptUids b = new KeptUids(batch.uidValidity(), batch.uidNext(), ms, batch.uids());
+        return writer.write("import " + ms.size() + " to " + mn + " keeping UIDs", d -> importPlans.importKeepingUids(d, mn, b));
     }
 
     @Override

@@ -96,6 +96,13 @@ final class TxDraft {
         return r;
     }
 
+    /** Raises the account's UIDVALIDITY high-water mark to {@code v} (a mailbox took a value from elsewhere, e.g. an import). */
+    void raiseUidValidityHigh(long v) {
+        if (v <= uidValidityHigh) return;
+        uidValidityHigh = v;
+        accountChanged = true;
+    }
+
     /** The next UID of a mailbox, raising its UIDNEXT. */
     long allocateUid(String boxId) {
         MailboxRecord r = box(boxId);

@@ -41,6 +41,16 @@ public interface UserMail {
     List<Appended> appendAll(String mailbox, List<NewMessage> messages);
 
     /**
+     * Imports messages with the UIDs they had at their source where no UID can be reused (see
+     * {@code ImportPlans}): an empty, never used mailbox takes the source's UIDVALIDITY; then each
+     * UID at or above UIDNEXT is kept and UIDNEXT is raised to the source's. Otherwise, and in
+     * stores that do not support it, messages get fresh UIDs as {@link #appendAll} gives.
+     */
+    default List<Appended> importKeepingUids(String mailbox, KeptUids batch) {
+        return appendAll(mailbox, batch.messages());
+    }
+
+    /**
      * Changes flags of the messages with these UIDs. With {@code unchangedSince} (CONDSTORE), entries
      * whose modseq is above it are not changed and are returned in {@link StoreOutcome#modified()}.
      */
@@ -76,6 +86,19 @@ public interface UserMail {
 
     /** A message to store: its raw RFC 5322 bytes, flags, and INTERNALDATE (null: now). */
     record NewMessage(byte[] raw, Set<String> flags, Instant internalDate) {
+    }
+
+    /**
+     * Messages of a source mailbox that had UIDVALIDITY {@code uidValidity} and UIDNEXT
+     * {@code uidNext} (0: unknown), in source UID order, each with its source UID (0: none).
+     */
+    record KeptUids(long uidValidity, long uidNext, List<NewMessage> messages, List<Long> uids) {
+        public KeptUids {
+            messages = List.copyOf(messages);
+            uids = List.copyOf(uids);
+            if (messages.size() != uids.size()) throw new IllegalArgumentException("one source UID per message");
+            if (uidValidity < 1 || uidValidity > 0xFFFF_FFFFL) throw new IllegalArgumentException("UIDVALIDITY out of 1..2^32-1: " + uidValidity);
+        }
     }
 
     /** APPENDUID data (RFC 4315 §3) and the stable id of the stored message. */
