@@ -25,6 +25,11 @@ public record SequencedDocument(String id, ScopeKey scope, long value, List<Json
         orderBy = orderBy.stream().map(JsonOrder::orNull).toList();
     }
 
+    /** Where the document sits: its scope and value. */
+    public SequencePlace place() {
+        return new SequencePlace(scope, value);
+    }
+
     /**
      * Reads a document's sequence entry for the sequence field {@code field} declared by {@code def};
      * empty when the document holds no integer value there (it then takes part in no collision).

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quire.sdk.DocumentId;
 import io.quire.sdk.Transaction;
 import java.nio.file.Path;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sequence keys through real merges, with a mail-like schema: two replicas each deliver a message
- * into one mailbox while apart, both giving it UID 1 (their UIDNEXT was 1).
+ * Sequence keys through real merges, with a mail-like schema: two replicas hand out UIDs in one
+ * mailbox while apart (their UIDNEXT was 1 at the base), and the merge must leave no UID naming
+ * another message than the one a client of either replica saw at it.
  */
 class SequenceMergeTest {
     static final String MAILISH = """
@@ -88,6 +92,83 @@ class SequenceMergeTest {
         assertTrue(modseqs.stream().allMatch(m -> m > 9), "changed entries get modseqs above both sides' HIGHESTMODSEQ: " + modseqs);
         assertEquals(modseqs.stream().max(Long::compare).orElseThrow(), box.get("highestModseq").asLong());
         assertNotEquals(ma.get("modseq"), mb.get("modseq"));
+    }
+
+    /** Delivers message {@code id} at UID {@code uid} and sets UIDNEXT past it. */
+    static void deliverAt(GitDatabase db, String id, long uid, String date, long modseq) {
+        db.commit(Transaction.builder()
+                .put(DocumentId.of("message", id), json("{\"mailbox\":\"inbox\",\"uid\":" + uid + ",\"modseq\":" + modseq + ",\"date\":\"" + date + "\"}"))
+                .put(DocumentId.of("mailbox", "inbox"), json("{\"name\":\"INBOX\",\"uidNext\":" + (uid + 1) + ",\"highestModseq\":" + modseq + "}"))
+                .build());
+    }
+
+    static long uid(GitDatabase db, String id) {
+        return db.get(DocumentId.of("message", id)).orElseThrow().data().get("uid").asLong();
+    }
+
+    static long inbox(GitDatabase db, String field) {
+        return db.get(DocumentId.of("mailbox", "inbox")).orElseThrow().data().get(field).asLong();
+    }
+
+    /**
+     * <pre>
+     *   base (UIDNEXT 1) ─┬─ a: deliver m-a (UID 1), expunge it      UIDNEXT 2
+     *                     └─ b: deliver m-b (UID 1)                  UIDNEXT 2
+     * </pre>
+     * No two messages hold UID 1 in the merged tree, but a's clients saw UID 1 as m-a.
+     */
+    @Test
+    void aUidWhoseMessageWasExpungedOnOneSideIsNotLeftToAnotherMessage() throws Exception {
+        deliverAt(a, "m-a", 1, "2026-01-02", 6);
+        a.commit(Transaction.builder().delete(DocumentId.of("message", "m-a")).build());
+        deliverAt(b, "m-b", 1, "2026-01-01", 9);
+        Fixtures.fetchMain(b, a, "b");
+        Fixtures.fetchMain(a, b, "a");
+        assertEquals(a.mergeBranch("b"), b.mergeBranch("a"), "both replicas compute the same merge");
+        assertEquals(2, uid(a, "m-b"), "m-b gets the first UID above both UIDNEXTs");
+        assertEquals(3, inbox(a, "uidNext"));
+        assertTrue(a.get(DocumentId.of("message", "m-b")).orElseThrow().data().get("modseq").asLong() > 9,
+                "the renumbered message gets a modseq above both sides' HIGHESTMODSEQ");
+    }
+
+    @Test
+    void aUidOnlyOneSideHandedOutIsKept() throws Exception {
+        deliverAt(a, "m-a", 1, "2026-01-02", 6);
+        b.put(DocumentId.of("mailbox", "inbox"), json("{\"name\":\"Inbox\",\"uidNext\":1,\"highestModseq\":7}"));
+        Fixtures.fetchMain(a, b, "a");
+        b.mergeBranch("a");
+        assertEquals(1, uid(b, "m-a"), "b handed out no UID in INBOX: m-a's UID 1 names nothing else there");
+        assertEquals(2, inbox(b, "uidNext"));
+    }
+
+    /**
+     * A merge across a pruned horizon takes a remembered common commit as its base, older than
+     * history both sides share: a UID both sides gave the same message after that base stays.
+     * <pre>
+     *   base ── a: deliver m1 (UID 1) ──┬── a: deliver m2 (UID 2)
+     *                                   └── b (fast-forward): deliver m3 (UID 2)
+     *   merged with the explicit base "base": m1 keeps UID 1; m2 and m3 get 3 and 4
+     * </pre>
+     */
+    @Test
+    void aUidBothSidesGaveTheSameMessageAfterAnOlderBaseIsKept() throws Exception {
+        ObjectId base = a.currentHead().commit();
+        deliverAt(a, "m1", 1, "2026-01-01", 6);
+        Fixtures.fetchMain(a, b, "a");
+        b.mergeBranch("a");
+        deliverAt(a, "m2", 2, "2026-01-02", 7);
+        deliverAt(b, "m3", 2, "2026-01-03", 8);
+        Fixtures.fetchMain(b, a, "b");
+        try (RevWalk rw = new RevWalk(a.repository())) {
+            RevCommit ours = rw.parseCommit(a.currentHead().commit());
+            RevCommit theirs = rw.parseCommit(a.repository().exactRef("refs/heads/b").getObjectId());
+            ObjectId baseTree = rw.parseCommit(base).getTree().getId();
+            a.exclusive(() -> BranchMerge.mergeCommit(a, ours, theirs, baseTree));
+        }
+        assertEquals(1, uid(a, "m1"), "both sides hold m1 at UID 1");
+        assertEquals(3, uid(a, "m2"));
+        assertEquals(4, uid(a, "m3"));
+        assertEquals(5, inbox(a, "uidNext"));
     }
 
     @Test

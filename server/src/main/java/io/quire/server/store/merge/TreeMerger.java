@@ -49,10 +49,17 @@ public final class TreeMerger {
     public record Result(PersistentTree tree, Schema schema, int conflicts, List<DocumentId> bothChanged) {
     }
 
-    /** Renumbers sequence keys that collide after a merge (see SequenceRenumberer); may be a no-op. */
+    /** The three input trees of a merge (the base is empty when the sides share no history). */
+    public record Inputs(PersistentTree base, PersistentTree left, PersistentTree right) {
+    }
+
+    /**
+     * Renumbers sequence keys a merge left naming another document, and re-stamps change stamps
+     * (see SequenceRenumberer); may be a no-op.
+     */
     @FunctionalInterface
     public interface SequenceStep {
-        Map<String, ObjectId> renumber(Schema schema, PersistentTree merged, List<DocumentId> changed,
+        Map<String, ObjectId> renumber(Schema schema, Inputs inputs, PersistentTree merged, List<DocumentId> changed,
                                        List<DocumentId> divergent, ObjectReader reader, ObjectInserter ins) throws IOException;
     }
 
@@ -143,7 +150,12 @@ public final class TreeMerger {
             changes.put(path, ins.insert(Constants.OBJ_BLOB, DocumentCodec.canonical(u)));
         }
         PersistentTree merged = result.with(changes);
-        Map<String, ObjectId> renumbered = fixSequences ? sequences.renumber(schema, merged, changedDocs, divergentDocs, reader, ins) : Map.of();
+        Map<String, ObjectId> renumbered = Map.of();
+        if (fixSequences) {
+            Inputs inputs = new Inputs(PersistentTree.load(ins::newReader, baseTree),
+                    PersistentTree.load(ins::newReader, left.getTree().getId()), PersistentTree.load(ins::newReader, right.getTree().getId()));
+            renumbered = sequences.renumber(schema, inputs, merged, changedDocs, divergentDocs, reader, ins);
+        }
         merged = merged.with(renumbered).write(ins);
         return new Result(merged, schema, count, bothChanged);
     }
