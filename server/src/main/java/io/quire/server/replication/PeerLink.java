@@ -56,6 +56,13 @@ final class PeerLink {
         return Math.min(30_000L, 100L << Math.min(failures, 9));
     }
 
+    /** Forgets the back-off when the peer is known to be back; true when a retry should start now. */
+    synchronized boolean wake() {
+        if (failures == 0 || inFlight) return false;
+        failures = 0;
+        return true;
+    }
+
     synchronized int failures() {
         return failures;
     }

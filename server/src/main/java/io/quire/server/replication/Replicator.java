@@ -39,6 +39,7 @@ public final class Replicator implements AutoCloseable {
     private final Map<String, Long> peerContact = new ConcurrentHashMap<>();
     private final Map<String, String> peerError = new ConcurrentHashMap<>();
     private final Map<String, AutoCloseable> watching = new ConcurrentHashMap<>();
+    private final Map<String, PendingHeads> pending = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile boolean started;
 
@@ -112,19 +113,32 @@ public final class Replicator implements AutoCloseable {
         }
     }
 
-    /** A peer pushed {@code head} to {@code refs/peers/<peer>/main}: integrate it into main. */
+    /**
+     * A peer pushed {@code head} to {@code refs/peers/<peer>/main}: integrate it into main. Pushes
+     * are coalesced (see {@link PendingHeads}); a peer that reaches us is reachable, so our links to
+     * it stop backing off.
+     */
     public void onPeerPush(GitDatabase db, String peer, ObjectId head) {
         contact(peer, null);
-        exec.execute(() -> integrate(db, peer, head));
+        wake(peer);
+        PendingHeads q = pending.computeIfAbsent(db.name(), n -> new PendingHeads());
+        if (!closed && q.offer(peer, head)) exec.execute(() -> {
+            Map<String, ObjectId> heads = q.take();
+            try {
+                db.exclusive(() -> {
+                    for (Map.Entry<String, ObjectId> e : heads.entrySet()) integrateHere(db, e.getKey(), e.getValue());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                log.warn("event=integrate_failed db={} peers={} error={}", db.name(), heads.keySet(), describe(e));
+            }
+        });
     }
 
     void integrate(GitDatabase db, String peer, ObjectId head) {
         try {
-            // On the writer thread: integrations and checkpoint moves of one database never race.
             db.exclusive(() -> {
-                ObjectId checkpoint = Checkpoints.get(db.repository(), peer);
-                db.integrate(head, checkpoint);
-                Checkpoints.advance(db.repository(), peer, head);
+                integrateHere(db, peer, head);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -132,8 +146,26 @@ public final class Replicator implements AutoCloseable {
         }
     }
 
+    /** On the writer thread: integrations and checkpoint moves of one database never race. */
+    private static void integrateHere(GitDatabase db, String peer, ObjectId head) throws IOException {
+        ObjectId checkpoint = Checkpoints.get(db.repository(), peer);
+        // A head kept in place of an equal-content one (BranchMerge.settle) is not in main: no checkpoint.
+        if (db.integrateWith(head, checkpoint).containsOther()) Checkpoints.advance(db.repository(), peer, head);
+    }
+
+    /** {@code peer} answered or called us: retry at once the links to it that were backing off. */
+    private void wake(String peer) {
+        if (closed) return;
+        for (PeerLink l : links.values()) {
+            if (!l.peer.name().equals(peer) || !l.wake()) continue;
+            GitDatabase db = dbs.get(l.db);
+            if (db != null) push(db, l.peer);
+        }
+    }
+
     /** A peer says it holds {@code db}: fetch it if we lack it, else pull what it has. */
     public void onAnnounce(String peerName, String db) {
+        wake(peerName);
         peers.stream().filter(p -> p.name().equals(peerName)).findFirst().ifPresent(p -> exec.execute(() -> pull(p, db)));
     }
 
@@ -174,6 +206,7 @@ public final class Replicator implements AutoCloseable {
             try {
                 Map<String, String> theirs = transport.databases(p);
                 contact(p, null);
+                wake(p.name());
                 for (Map.Entry<String, String> e : theirs.entrySet()) {
                     GitDatabase db = dbs.get(e.getKey());
                     if (db == null || !db.head().equals(e.getValue())) pull(p, e.getKey());

@@ -31,25 +31,41 @@ final class BranchMerge {
             throw new QuireException.InvalidRequest("invalid branch name '" + branch + "'");
         Ref ref = db.repository().exactRef("refs/heads/" + branch);
         if (ref == null) throw new QuireException.NotFound("no branch '" + branch + "' in database " + db.name());
-        return integrate(db, ref.getObjectId(), null);
+        return integrate(db, ref.getObjectId(), null).head().name();
     }
 
-    /** Integrates {@code other} into main (writer thread only); returns the new head. */
-    static String integrate(GitDatabase db, ObjectId other, ObjectId fallbackBase) throws IOException {
+    /** Integrates {@code other} into main (writer thread only). */
+    static Integration integrate(GitDatabase db, ObjectId other, ObjectId fallbackBase) throws IOException {
         Repository repo = db.repository();
         ObjectId main = db.currentHead().commit();
         try (RevWalk rw = new RevWalk(repo)) {
             RevCommit ours = rw.parseCommit(main);
             RevCommit theirs = rw.parseCommit(other);
-            if (rw.isMergedInto(theirs, ours)) return main.name();
+            if (rw.isMergedInto(theirs, ours)) return new Integration(main, true);
             if (rw.isMergedInto(ours, theirs)) {
                 db.advance(theirs);
-                return theirs.name();
+                return new Integration(theirs, true);
             }
+            if (ours.getTree().equals(theirs.getTree())) return settle(db, ours, theirs);
             if (fallbackBase != null && !hasCommonHistory(rw, ours, theirs) && repo.getObjectDatabase().has(fallbackBase))
-                return mergeOnto(db, ours, theirs, rw.parseCommit(fallbackBase).getTree().getId()).name();
-            return mergeCommit(db, ours, theirs, null).name();
+                return new Integration(mergeOnto(db, ours, theirs, rw.parseCommit(fallbackBase).getTree().getId()), true);
+            return new Integration(mergeCommit(db, ours, theirs, null), true);
         }
+    }
+
+    /**
+     * Two heads that differ only in history, not in content: every replica keeps the one with the
+     * smaller id instead of merging them. Merging would make a new head each time, and with three or
+     * more nodes merging pairs in different orders those new heads kept differing, so a quiet
+     * cluster never settled (docs/benchmarks.md, replication). Equal trees mean readers see no
+     * change, and later three-way merges depend only on trees, so nothing is lost by dropping the
+     * other history from main.
+     */
+    private static Integration settle(GitDatabase db, RevCommit ours, RevCommit theirs) throws IOException {
+        if (ours.name().compareTo(theirs.name()) <= 0) return new Integration(ours, false);
+        db.advance(theirs);
+        log.debug("event=settled db={} from={} to={}", db.name(), ours.name(), theirs.name());
+        return new Integration(theirs, true);
     }
 
     private static boolean hasCommonHistory(RevWalk rw, RevCommit a, RevCommit b) throws IOException {

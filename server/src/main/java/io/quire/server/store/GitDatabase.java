@@ -402,6 +402,11 @@ public final class GitDatabase implements Database, AutoCloseable {
      * (may be null). Returns the new head.
      */
     public String integrate(ObjectId other, ObjectId fallbackBase) {
+        return integrateWith(other, fallbackBase).head().name();
+    }
+
+    /** {@link #integrate}, telling also whether main now contains {@code other} (replication checkpoints need it). */
+    public Integration integrateWith(ObjectId other, ObjectId fallbackBase) {
         return exclusive(() -> BranchMerge.integrate(this, other, fallbackBase));
     }
 

@@ -44,8 +44,15 @@ class ClusterIT {
     Process[] nodes = new Process[3];
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         for (Process p : nodes) if (p != null) p.destroyForcibly();
+        // Keep the nodes' logs where CI leaves them (target/), for diagnosing a failure after the fact.
+        Path keep = Path.of("target", "cluster-it-logs");
+        Files.createDirectories(keep);
+        for (int i = 0; i < 3; i++) {
+            Path log = dir.resolve("node" + i + ".log");
+            if (Files.exists(log)) Files.copy(log, keep.resolve("node" + i + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     static int freePort() throws IOException {
@@ -150,7 +157,7 @@ class ClusterIT {
             assertEquals(200, put(i % 2, "/api/v1/db/notes/docs/note/n" + i, "{\"text\":\"while c was down " + i + "\"}").statusCode());
         }
         put(0, "/api/v1/db/notes/docs/note/shared", "{\"text\":\"a\",\"hits\":1}");
-        waitFor("a and b agree", 10, () -> head(0).equals(head(1)));
+        waitFor("a and b agree", 30, () -> head(0).equals(head(1)));
         assertTrue(head(0).length() == 40);
 
         start(2);

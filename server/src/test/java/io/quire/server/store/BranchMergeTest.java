@@ -89,6 +89,33 @@ class BranchMergeTest {
     }
 
     @Test
+    void headsWithEqualContentButDifferentHistoriesSettleOnTheSmallerIdWithoutAMergeCommit() throws Exception {
+        // Same tree as a's head, another history (as when nodes merged the same writes in other orders).
+        org.eclipse.jgit.lib.Repository repo = a.repository();
+        Head h = a.currentHead();
+        org.eclipse.jgit.lib.ObjectId twin;
+        try (org.eclipse.jgit.lib.ObjectInserter ins = repo.newObjectInserter()) {
+            org.eclipse.jgit.lib.CommitBuilder cb = new org.eclipse.jgit.lib.CommitBuilder();
+            cb.setTreeId(h.tree().id());
+            cb.setParentIds(repo.parseCommit(h.commit()).getParents());
+            org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("other", "o@x");
+            cb.setAuthor(who);
+            cb.setCommitter(who);
+            cb.setMessage("same content, other history\n");
+            twin = ins.insert(cb);
+            ins.flush();
+        }
+        String before = a.head();
+        Integration kept = a.integrateWith(twin, null);
+        String smaller = before.compareTo(twin.name()) <= 0 ? before : twin.name();
+        assertEquals(smaller, a.head(), "both replicas keep the smaller id, so they agree without merging");
+        assertEquals(smaller, kept.head().name());
+        assertEquals(smaller.equals(twin.name()), kept.containsOther(), "main contains the other head only when it was adopted");
+        assertEquals(h.tree().id(), a.currentHead().tree().id(), "readers see no change");
+        assertTrue(repo.parseCommit(a.currentHead().commit()).getParentCount() <= 1, "no merge commit");
+    }
+
+    @Test
     void aConcurrentLwwConflictLeavesARecordWithBothValues() throws Exception {
         a.put(id("ann"), json("{\"name\":\"from a\"}"));
         b.put(id("ann"), json("{\"name\":\"from b\"}"));
