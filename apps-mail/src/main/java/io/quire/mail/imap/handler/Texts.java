@@ -31,6 +31,7 @@ public final class Texts {
     public static final String IDLE_DONE = "IDLE terminated";
     public static final String IDLE_EXPECTED_DONE = "Expected DONE to end IDLE";
     public static final String IDLING = "idling";
+    public static final String STILL_HERE = "Still here";
     public static final String NAMESPACE_DONE = "NAMESPACE completed";
     public static final String SELECT_DONE = "SELECT completed";
     public static final String EXAMINE_DONE = "EXAMINE completed";

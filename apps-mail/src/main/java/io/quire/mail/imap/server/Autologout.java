@@ -32,9 +32,9 @@ final class Autologout {
         this.expire = expire;
     }
 
-    /** Starts the clock. */
+    /** Starts the clock; the first check comes at the shorter limit, whichever state the session will be in. */
     void start() {
-        arm(limit());
+        arm(Math.min(limits.idleTimeout().toNanos(), limits.preAuthTimeout().toNanos()));
     }
 
     /** The client sent something, or the server just answered. */

@@ -81,7 +81,8 @@ final class ImapConnection {
         this.queue = new SessionQueue(context, workers);
         this.responder = new SocketResponder(context, socket, session, options.limits().idleTimeout().toNanos());
         this.onClosed = onClosed;
-        this.idle = new IdlePush(vertx, queue, dispatcher, session, responder, options.limits().idlePoll(), this::write,
+        this.idle = new IdlePush(vertx, queue, dispatcher, session, responder, options.limits().idlePoll(),
+                options.limits().idleKeepalive(), this::write,
                 this::bye, () -> closed);
         this.autologout = new Autologout(vertx, options.limits(), session, () -> busy, () -> closed,
                 () -> bye(Texts.AUTOLOGOUT));

@@ -104,22 +104,29 @@ public record ImapOptions(String serverName, String host, int port, Optional<Tls
      * @param idlePoll              how often an IDLE session also checks its mailbox without a store notification
      * @param workerThreads         threads running sessions' store work (IMAP's own pool, so clients that read slowly
      *                              cannot starve the rest of the node)
+     * @param idleKeepalive         how often an IDLE session is sent {@code * OK Still here} when nothing else was
+     *                              sent, so NAT tables and client watchdogs keep the silent connection open
      */
     public record Limits(ReceiverConfig receiver, Duration idleTimeout, Duration preAuthTimeout, int maxConnections,
                          int maxConnectionsPerUser, long preAuthLiteralOctets, int maxBadCommands, Duration idlePoll,
-                         int workerThreads) {
+                         int workerThreads, Duration idleKeepalive) {
         /**
          * 64 KiB lines, 64 MiB APPEND, 30 min / 60 s idle, 1000 connections, 20 per user, 8 KiB pre-auth literals,
-         * 20 malformed commands in a row, IDLE poll every 30 s, 32 worker threads.
+         * 20 malformed commands in a row, IDLE poll every 30 s, 32 worker threads, IDLE keepalive every 2 min.
+         *
+         * <p>The 30 minutes apply in IDLE too: RFC 2177 §3 lets a server log out an idling client after its
+         * inactivity timeout and tells clients to re-issue IDLE every 29 minutes, and RFC 9051 §5.4 asks for at
+         * least 30 minutes otherwise. Keepalives are server output, so they do not reset the clock.
          */
         public static final Limits DEFAULT = new Limits(ReceiverConfig.DEFAULT, Duration.ofMinutes(30),
-                Duration.ofSeconds(60), 1000, 20, 8 * 1024, 20, Duration.ofSeconds(30), 32);
+                Duration.ofSeconds(60), 1000, 20, 8 * 1024, 20, Duration.ofSeconds(30), 32, Duration.ofMinutes(2));
 
         /** Checks ranges. */
         public Limits {
             Objects.requireNonNull(receiver, "receiver");
             if (idleTimeout.isNegative() || idleTimeout.isZero() || preAuthTimeout.isNegative()
-                    || preAuthTimeout.isZero() || idlePoll.isNegative() || idlePoll.isZero()) {
+                    || preAuthTimeout.isZero() || idlePoll.isNegative() || idlePoll.isZero()
+                    || idleKeepalive.isNegative() || idleKeepalive.isZero()) {
                 throw new IllegalArgumentException("timeouts must be positive");
             }
             if (maxConnections < 1 || maxConnectionsPerUser < 1 || maxBadCommands < 1 || preAuthLiteralOctets < 0
@@ -128,22 +135,36 @@ public record ImapOptions(String serverName, String host, int port, Optional<Tls
             }
         }
 
+        /** Limits with the default IDLE keepalive (2 minutes). */
+        public Limits(ReceiverConfig receiver, Duration idleTimeout, Duration preAuthTimeout, int maxConnections,
+                      int maxConnectionsPerUser, long preAuthLiteralOctets, int maxBadCommands, Duration idlePoll,
+                      int workerThreads) {
+            this(receiver, idleTimeout, preAuthTimeout, maxConnections, maxConnectionsPerUser, preAuthLiteralOctets,
+                    maxBadCommands, idlePoll, workerThreads, Duration.ofMinutes(2));
+        }
+
+        /** A copy with another IDLE keepalive interval. */
+        public Limits withIdleKeepalive(Duration interval) {
+            return new Limits(receiver, idleTimeout, preAuthTimeout, maxConnections, maxConnectionsPerUser,
+                    preAuthLiteralOctets, maxBadCommands, idlePoll, workerThreads, interval);
+        }
+
         /** A copy with other idle timeouts. */
         public Limits withTimeouts(Duration idle, Duration preAuth) {
             return new Limits(receiver, idle, preAuth, maxConnections, maxConnectionsPerUser, preAuthLiteralOctets,
-                    maxBadCommands, idlePoll, workerThreads);
+                    maxBadCommands, idlePoll, workerThreads, idleKeepalive);
         }
 
         /** A copy with other connection limits. */
         public Limits withConnections(int max, int perUser) {
             return new Limits(receiver, idleTimeout, preAuthTimeout, max, perUser, preAuthLiteralOctets,
-                    maxBadCommands, idlePoll, workerThreads);
+                    maxBadCommands, idlePoll, workerThreads, idleKeepalive);
         }
 
         /** A copy with other receiver limits. */
         public Limits withReceiver(ReceiverConfig config) {
             return new Limits(config, idleTimeout, preAuthTimeout, maxConnections, maxConnectionsPerUser,
-                    preAuthLiteralOctets, maxBadCommands, idlePoll, workerThreads);
+                    preAuthLiteralOctets, maxBadCommands, idlePoll, workerThreads, idleKeepalive);
         }
     }
 

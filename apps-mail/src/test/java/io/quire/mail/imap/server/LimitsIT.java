@@ -107,6 +107,28 @@ class LimitsIT {
     }
 
     @Test
+    void anIdlingClientHearsKeepalivesThatDoNotPostponeItsAutologout() throws Exception {
+        ImapOptions.Limits l = limits().withTimeouts(Duration.ofMillis(2500), Duration.ofMinutes(1))
+                .withIdleKeepalive(Duration.ofMillis(400));
+        try (TestServer server = start(l);
+             RawImap user = new RawImap(server.port()).login(TestServer.ALICE, TestServer.ALICE_PASSWORD)) {
+            expectOk(user.command("SELECT INBOX"));
+            user.send("i1 IDLE");
+            user.await("\\+ idling", Duration.ofSeconds(1));
+            user.await("\\* OK Still here", Duration.ofSeconds(1));
+            user.await("\\* OK Still here", Duration.ofSeconds(1));
+            user.send("DONE");
+            user.await("i1 OK .*", Duration.ofSeconds(1));
+            user.expectSilence(Duration.ofMillis(900)); // no keepalive outside IDLE
+            user.send("i2 IDLE");
+            user.await("\\+ idling", Duration.ofSeconds(1));
+            // Keepalives keep coming, yet the client's silence still ends the session at the timeout.
+            List<String> seen = user.await("\\* BYE Autologout; idle for too long", Duration.ofSeconds(4));
+            assertTrue(seen.stream().filter("* OK Still here"::equals).count() >= 2, seen.toString());
+        }
+    }
+
+    @Test
     void failedLoginsAreAnsweredSlowerAndThenRefusedPerAddress() throws Exception {
         ImapOptions options = TestServer.testOptions().withThrottling(new ImapOptions.Throttling(
                 Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMinutes(5), 3));
