@@ -30,9 +30,12 @@ import java.util.TreeSet;
  *       order with flags, internal date and the raw bytes in base64; {@code next} is the {@code after}
  *       of the following page, null at the end. A name with {@code /} is sent as {@code %2F}.</li>
  * </ul>
- * The store gives every message a new UID from the mailbox's UIDNEXT (a replicated store cannot let a
- * client choose UIDs without risking reuse, ARCHITECTURE.md §4), so imported UIDs are not kept; their
- * order is, because each mailbox's messages are appended in the order sent.
+ * Source UIDs are kept where that cannot reuse a UID ({@link UserMail#importKeepingUids}): a
+ * mailbox that never handed out a UID takes the source's UIDVALIDITY, then every source UID at or
+ * above UIDNEXT is kept, and UIDNEXT is raised to the source's. Any other message (the mailbox held
+ * mail under its own UIDVALIDITY, or no UID was given) gets a fresh UID from UIDNEXT; the order is
+ * kept either way, each mailbox's messages being stored in the order sent. The answer's
+ * {@code uidsKept} counts the messages stored under their source UID.
  */
 final class MailboxRoutes {
     static final int DEFAULT_LIMIT = 100;
@@ -84,25 +87,42 @@ final class MailboxRoutes {
             for (ImportRequest.Folder f : request.mailboxes()) {
                 ensure(mail, f.name(), created);
                 if (f.subscribed()) mail.subscribe(f.name(), true);
+                // Before its messages: a mailbox that never handed out a UID takes the source's UIDVALIDITY.
+                if (f.uidValidity() > 0) mail.importKeepingUids(f.name(), new UserMail.KeptUids(f.uidValidity(), 0, List.of(), List.of()));
             }
             ObjectNode out = Wire.object();
             ArrayNode results = Wire.MAPPER.createArrayNode();
+            int kept = 0;
             List<ImportRequest.Message> all = request.messages();
             for (int i = 0; i < all.size(); ) {
-                String mailbox = all.get(i).mailbox();
+                ImportRequest.Message first = all.get(i);
                 List<UserMail.NewMessage> run = new ArrayList<>();
+                List<Long> uids = new ArrayList<>();
                 int start = i;
-                for (; i < all.size() && all.get(i).mailbox().equals(mailbox); i++)
+                for (; i < all.size() && all.get(i).mailbox().equals(first.mailbox())
+                        && all.get(i).sourceUidValidity().equals(first.sourceUidValidity()); i++) {
                     run.add(new UserMail.NewMessage(all.get(i).raw(), all.get(i).flags(), all.get(i).internalDate()));
-                ensure(mail, mailbox, created);
-                List<UserMail.Appended> appended = mail.appendAll(mailbox, run);
+                    uids.add(all.get(i).sourceUid().orElse(0));
+                }
+                ensure(mail, first.mailbox(), created);
+                List<UserMail.Appended> appended = first.sourceUidValidity().isPresent()
+                        ? mail.importKeepingUids(first.mailbox(), new UserMail.KeptUids(first.sourceUidValidity().getAsLong(), 0, run, uids))
+                        : mail.appendAll(first.mailbox(), run);
                 for (int k = 0; k < appended.size(); k++) {
-                    ObjectNode r = results.addObject().put("mailbox", mailbox).put("uid", appended.get(k).uid())
-                            .put("uidValidity", appended.get(k).uidValidity());
-                    all.get(start + k).sourceUid().ifPresent(u -> r.put("sourceUid", u));
+                    ImportRequest.Message m = all.get(start + k);
+                    UserMail.Appended a = appended.get(k);
+                    ObjectNode r = results.addObject().put("mailbox", m.mailbox()).put("uid", a.uid()).put("uidValidity", a.uidValidity());
+                    m.sourceUid().ifPresent(u -> r.put("sourceUid", u));
+                    if (m.sourceUid().isPresent() && m.sourceUid().getAsLong() == a.uid()
+                            && m.sourceUidValidity().getAsLong() == a.uidValidity()) kept++;
                 }
             }
+            // After the messages: UIDNEXT up to the source's, so later mail never takes a UID the source used.
+            for (ImportRequest.Folder f : request.mailboxes())
+                if (f.uidValidity() > 0 && f.uidNext() > 0)
+                    mail.importKeepingUids(f.name(), new UserMail.KeptUids(f.uidValidity(), f.uidNext(), List.of(), List.of()));
             out.put("appended", results.size());
+            out.put("uidsKept", kept);
             created.forEach(out.putArray("createdMailboxes")::add);
             out.set("messages", results);
             return new JsonRoutes.Reply(200, out);

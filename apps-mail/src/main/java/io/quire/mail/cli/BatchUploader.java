@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Sends messages to the import route in batches as they are read, so that importing a large Maildir
  * or mbox holds one batch in memory, not the whole mailbox, and prints progress after each batch.
- * Each batch is one commit per mailbox run on the node.
+ * Each batch is one commit per mailbox run on the node. A folder's source UID state (a Maildir's
+ * {@code dovecot-uidlist}) travels with it so the node can keep the source's UIDs: UIDVALIDITY with the
+ * folder's first batch, UIDNEXT with the batch after its last message ({@link #endFolder}).
  */
 final class BatchUploader {
     static final int MAX_MESSAGES = 200;
@@ -28,12 +30,21 @@ final class BatchUploader {
     private final MailApiClient api;
     private final String user;
     private final PrintStream out;
-    private final Map<String, Boolean> pendingMailboxes = new LinkedHashMap<>();
+    private final Map<String, Folder> pendingMailboxes = new LinkedHashMap<>();
     private final List<ImportedMessage> pending = new ArrayList<>();
     private final Set<String> folders = new LinkedHashSet<>();
     private final List<String> skipped = new ArrayList<>();
     private long pendingBytes;
     private int imported;
+    private int uidsKept;
+    private int uidsGiven;
+
+    /** A mailbox entry of the next batch: {@code uidValidity}, {@code uidNext} 0 when unknown or not sent. */
+    private record Folder(boolean subscribed, long uidValidity, long uidNext) {
+        Folder merge(Folder o) {
+            return new Folder(subscribed || o.subscribed, Math.max(uidValidity, o.uidValidity), Math.max(uidNext, o.uidNext));
+        }
+    }
 
     BatchUploader(MailApiClient api, String user, PrintStream out) {
         this.api = api;
@@ -43,7 +54,26 @@ final class BatchUploader {
 
     /** Creates (and subscribes) a mailbox with the next batch, even if no message goes into it. */
     void mailbox(String name, boolean subscribed) {
-        pendingMailboxes.merge(ImportedMessage.normalizeFolder(name), subscribed, Boolean::logicalOr);
+        mailbox(name, subscribed, 0);
+    }
+
+    /** As {@link #mailbox(String, boolean)}, with the source folder's UIDVALIDITY (0: unknown). */
+    void mailbox(String name, boolean subscribed, long uidValidity) {
+        pendingMailboxes.merge(ImportedMessage.normalizeFolder(name), new Folder(subscribed, nz32(uidValidity), 0), Folder::merge);
+    }
+
+    /**
+     * After a folder's last message: the node raises the mailbox's UIDNEXT to the source's once its
+     * messages are stored, so mail delivered later never takes a UID the source had used.
+     */
+    void endFolder(String name, long uidValidity, long uidNext) {
+        if (nz32(uidValidity) > 0 && nz32(uidNext) > 0)
+            pendingMailboxes.merge(ImportedMessage.normalizeFolder(name), new Folder(false, uidValidity, uidNext), Folder::merge);
+    }
+
+    /** The value when it is a valid UID or UIDVALIDITY (RFC 3501 §2.3.1.1: 1..2^32-1), else 0 (a damaged uidlist). */
+    private static long nz32(long v) {
+        return v > 0 && v <= 0xFFFF_FFFFL ? v : 0;
     }
 
     void add(ImportedMessage m) throws CliFailure {
@@ -65,7 +95,11 @@ final class BatchUploader {
         if (pending.isEmpty() && pendingMailboxes.isEmpty()) return;
         ObjectNode batch = Wire.object();
         ArrayNode boxes = batch.putArray("mailboxes");
-        pendingMailboxes.forEach((name, sub) -> boxes.addObject().put("name", name).put("subscribed", sub));
+        pendingMailboxes.forEach((name, f) -> {
+            ObjectNode o = boxes.addObject().put("name", name).put("subscribed", f.subscribed());
+            if (f.uidValidity() > 0) o.put("uidValidity", f.uidValidity());
+            if (f.uidValidity() > 0 && f.uidNext() > 0) o.put("uidNext", f.uidNext());
+        });
         ArrayNode list = batch.putArray("messages");
         for (ImportedMessage m : pending) {
             ObjectNode o = list.addObject().put("mailbox", m.folder());
@@ -74,7 +108,8 @@ final class BatchUploader {
             o.put("raw", Base64.getEncoder().encodeToString(m.raw()));
             if (m.uid().isPresent()) o.put("uid", m.uid().getAsLong()).put("uidValidity", m.uidValidity().getAsLong());
         }
-        api.importBatch(user, batch);
+        uidsKept += api.importBatch(user, batch).path("uidsKept").asInt(0);
+        uidsGiven += (int) pending.stream().filter(m -> m.uid().isPresent()).count();
         folders.addAll(pendingMailboxes.keySet());
         pending.forEach(m -> folders.add(m.folder()));
         imported += pending.size();
@@ -87,6 +122,15 @@ final class BatchUploader {
 
     int imported() {
         return imported;
+    }
+
+    /** Messages that came with a source UID, and how many of them the node stored under it. */
+    int uidsGiven() {
+        return uidsGiven;
+    }
+
+    int uidsKept() {
+        return uidsKept;
     }
 
     Set<String> folders() {

@@ -102,6 +102,57 @@ class MaildirRoundTripIT {
     }
 
     @Test
+    void sourceUidsShouldBeKeptAcrossBatchesWhenTheMailboxIsNew() throws Exception {
+        Path source = dir.resolve("uids-source");
+        Instant t = Instant.parse("2020-01-01T00:00:00Z");
+        int count = BatchUploader.MAX_MESSAGES * 2 + 50; // three batches
+        List<Long> uids = new ArrayList<>();
+        try (MaildirWriter w = MaildirWriter.create(source, MaildirWriter.Options.defaults())) {
+            w.createFolder("Kept", OptionalLong.of(4242), OptionalLong.of(5000));
+            for (int i = 0; i < count; i++) {
+                long uid = 10 + 3L * i; // gaps, as expunges leave them
+                uids.add(uid);
+                w.write(msg("Kept", 1000 + i, t.plusSeconds(i), "\\Seen").withUid(uid, 4242));
+            }
+        }
+        var r = CliErrorsTest.run(new ImportMaildirCommand(), target(USER, source.toString()));
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("kept the source UID of " + count + " of " + count + " messages\n"), r.out());
+        assertEquals(uids, node.messages(USER, "Kept").stream().map(MailNode.Stored::uid).toList());
+        var box = mailbox("Kept");
+        assertEquals(4242, box.path("uidValidity").asLong());
+        assertEquals(5000, box.path("uidNext").asLong(), "UIDNEXT from the uidlist header, above every imported UID");
+    }
+
+    @Test
+    void aMailboxThatAlreadyHoldsMailShouldGiveImportedMessagesFreshUids() throws Exception {
+        Path first = dir.resolve("held-first");
+        try (MaildirWriter w = MaildirWriter.create(first, MaildirWriter.Options.defaults())) {
+            w.write(msg("Held", 1, Instant.parse("2020-01-01T00:00:00Z"), "\\Seen"));
+        }
+        assertEquals(0, CliErrorsTest.run(new ImportMaildirCommand(), target(USER, first.toString())).exit());
+        long validity = mailbox("Held").path("uidValidity").asLong();
+        Path second = dir.resolve("held-second");
+        try (MaildirWriter w = MaildirWriter.create(second, MaildirWriter.Options.defaults())) {
+            w.createFolder("Held", OptionalLong.of(77), OptionalLong.of(900));
+            for (int i = 0; i < 3; i++) w.write(msg("Held", 2 + i, Instant.parse("2020-01-02T00:00:00Z"), "$Label1").withUid(500 + i, 77));
+        }
+        var r = CliErrorsTest.run(new ImportMaildirCommand(), target(USER, second.toString()));
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("kept the source UID of 0 of 3 messages (the others went into mailboxes that already held mail"), r.out());
+        assertEquals(List.of(1L, 2L, 3L, 4L), node.messages(USER, "Held").stream().map(MailNode.Stored::uid).toList(),
+                "fresh UIDs after the existing message, in source order");
+        assertEquals(validity, mailbox("Held").path("uidValidity").asLong(), "UIDVALIDITY unchanged");
+        assertEquals(5, mailbox("Held").path("uidNext").asLong(), "the source's UIDNEXT does not apply to another UIDVALIDITY");
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode mailbox(String name) {
+        for (var m : MailNode.json(node.get("/api/v1/mail/users/" + USER + "/mailboxes").body()).path("mailboxes"))
+            if (m.path("name").asText().equals(name)) return m;
+        throw new AssertionError("no mailbox " + name);
+    }
+
+    @Test
     void importMboxShouldFillTheNamedMailbox() {
         Path mbox = io.quire.mail.maildir.Fixtures.CORPUS.resolve("mail-gem/mail-gem-fixtures.mbox");
         var r = CliErrorsTest.run(new ImportMboxCommand(), target(USER, mbox.toString(), "--mailbox", "Lists/gem"));
