@@ -203,6 +203,11 @@ public final class DatabaseUserMail implements UserMail, AutoCloseable {
         return index.view();
     }
 
+    /** The writer (tests queue several operations to see them share one commit). */
+    Writer writer() {
+        return writer;
+    }
+
     /** Brings the index to the database's head without repairing (tests check a merge before its repair). */
     void refresh() {
         events.published(index.refresh());
@@ -211,7 +216,7 @@ public final class DatabaseUserMail implements UserMail, AutoCloseable {
     /** Runs one repair round (see {@link Repairs}) if one is needed; true when it wrote a commit. */
     public boolean repair() {
         if (!Repairs.needed(index.view(), index.departures())) return false;
-        Repairs.Outcome o = writer.write("repair after merge", d -> Repairs.plan(d, Set.copyOf(index.departures())));
+        Repairs.Outcome o = writer.writeAlone("repair after merge", d -> Repairs.plan(d, Set.copyOf(index.departures())));
         index.departures().removeAll(o.handled());
         return o.wrote();
     }

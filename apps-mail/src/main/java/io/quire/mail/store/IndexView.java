@@ -40,6 +40,16 @@ record IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, 
                 Map.copyOf(guard.held), Set.copyOf(guard.lowered), Map.copyOf(guard.restamp), names(mailboxes));
     }
 
+    /**
+     * The view {@code base} would become after a write not committed yet (a write batch plans each
+     * operation from the view the earlier ones leave): the same head and merge-guard state, new content.
+     */
+    static IndexView planned(IndexView base, Map<String, MailboxRecord> mailboxes, Map<String, EntryList> messages,
+                             Map<String, VanishedList> vanished, long uidValidityHigh, String accountRev) {
+        return new IndexView(base.head, Map.copyOf(mailboxes), Map.copyOf(messages), Map.copyOf(vanished), uidValidityHigh,
+                accountRev, base.held, base.lowered, base.restamp, names(mailboxes));
+    }
+
     static final IndexView EMPTY = new IndexView("", Map.of(), Map.of(), Map.of(), 0, null, new MergeGuard());
 
     private static Map<String, List<String>> names(Map<String, MailboxRecord> mailboxes) {

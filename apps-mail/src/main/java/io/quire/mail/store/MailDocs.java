@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.mail.model.Flags;
 import io.quire.sdk.Document;
 import io.quire.sdk.DocumentId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,6 +117,22 @@ final class MailDocs {
         if (!o.path("mailbox").isTextual() || !o.path("uid").canConvertToLong()) return Optional.empty();
         return Optional.of(new VanishedRecord(d.id().id(), o.get("mailbox").asText(), o.get("uid").asLong(),
                 o.path("modseq").asLong(0), d.rev().value()));
+    }
+
+    /**
+     * The id the database gives a blob of these bytes: Git's object id, SHA-1 of
+     * {@code "blob <size>\0"} and the bytes. A write batch needs it before the commit, so that an
+     * operation planned after a delivery in the same batch (COPY, STORE) refers to the right body;
+     * the delivery itself still passes the bytes, so the stored blob never depends on this guess.
+     */
+    static String blobId(byte[] bytes) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha1.digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is a required JDK algorithm", e);
+        }
     }
 
     static ObjectNode account(long uidValidityHigh) {

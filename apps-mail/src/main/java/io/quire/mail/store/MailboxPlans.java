@@ -43,7 +43,7 @@ final class MailboxPlans {
         MailboxRecord r = require(d.view(), name);
         d.deleteMailbox(r);
         EntryList e = d.view().entries(r.id());
-        for (int i = 0; i < e.size(); i++) d.deleteMessage(e.get(i).id(), e.revision(i));
+        for (int i = 0; i < e.size(); i++) d.deleteMessage(r.id(), new Row(e.get(i), e.revision(i)));
         for (VanishedRecord x : d.view().vanishedOf(r.id()).all()) d.deleteVanished(x);
         return Plan.of(d, null);
     }

@@ -24,6 +24,11 @@ record MailboxRecord(String id, String rev, String name, Optional<String> specia
         return new MailboxRecord(id, rev, name, specialUse, subscribed, uidValidity, next, modseq, vanishedFloor);
     }
 
+    /** The same fields at another revision (a write batch's stand-in, see {@link PendingRevisions}). */
+    MailboxRecord withRev(String r) {
+        return new MailboxRecord(id, r, name, specialUse, subscribed, uidValidity, uidNext, highestModseq, vanishedFloor);
+    }
+
     MailboxRecord withVanishedFloor(long floor) {
         return new MailboxRecord(id, rev, name, specialUse, subscribed, uidValidity, uidNext, highestModseq, floor);
     }

@@ -62,7 +62,7 @@ final class MessagePlans {
             Set<String> next = apply(e.flags(), change.mode(), delta);
             if (next.equals(e.flags())) continue;
             MessageEntry after = new MessageEntry(e.id(), e.uid(), next, e.internalDate(), d.modseq(box.id()), e.size(), e.bodyBlob());
-            d.putMessage(box.id(), after, list.revision(i));
+            d.replaceMessage(box.id(), new Row(e, list.revision(i)), box.id(), after);
             changed.add(after);
         }
         return Plan.of(d, new StoreOutcome(List.copyOf(changed), List.copyOf(modified)));
@@ -92,7 +92,7 @@ final class MessagePlans {
         for (Row r : rows) {
             MessageEntry e = r.entry();
             long uid = d.allocateUid(dst.id());
-            d.putMessage(dst.id(), new MessageEntry(ids.next(), uid, e.flags(), e.internalDate(), modseq, e.size(), e.bodyBlob()), null);
+            d.putCopy(dst.id(), new MessageEntry(ids.next(), uid, e.flags(), e.internalDate(), modseq, e.size(), e.bodyBlob()));
             sourceUids.add(e.uid());
             targetUids.add(uid);
         }
@@ -119,7 +119,7 @@ final class MessagePlans {
         for (int i = 0; i < list.size(); i++) {
             MessageEntry e = list.get(i);
             if (!e.flags().contains(Flags.DELETED) || (only != null && !only.contains(e.uid()))) continue;
-            d.deleteMessage(e.id(), list.revision(i));
+            d.deleteMessage(box.id(), new Row(e, list.revision(i)));
             gone.add(e.uid());
         }
         if (gone.isEmpty()) return Plan.nothing(List.of());

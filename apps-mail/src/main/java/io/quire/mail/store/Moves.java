@@ -27,7 +27,7 @@ final class Moves {
         for (Row r : rows) {
             long uid = d.allocateUid(targetId);
             MessageEntry e = r.entry();
-            d.putMessage(targetId, new MessageEntry(e.id(), uid, e.flags(), e.internalDate(), modseq, e.size(), e.bodyBlob()), r.rev());
+            d.replaceMessage(sourceId, r, targetId, new MessageEntry(e.id(), uid, e.flags(), e.internalDate(), modseq, e.size(), e.bodyBlob()));
             out.add(uid);
             old.add(e.uid());
         }

@@ -1,13 +1,18 @@
 package io.quire.mail.store;
 
+import io.quire.mail.store.EntryList.Removal;
+import io.quire.mail.store.EntryList.Row;
 import io.quire.mail.store.MailDocs.VanishedRecord;
+import io.quire.sdk.DocumentId;
 import io.quire.sdk.Revision;
 import io.quire.sdk.Transaction;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +25,11 @@ import java.util.Set;
  *
  * <p>One operation takes one modseq per mailbox: every message it changes there gets
  * HIGHESTMODSEQ + 1 (RFC 7162 §3.1.1 asks for a new value per command, not per message).
+ *
+ * <p>It also records what the operation does to the view, so that {@link #nextView} can give the
+ * next operation of the same write batch the state this one leaves ({@link Writer}). Writes whose
+ * place in the view it cannot tell (the repairs' and DELETE's) make the draft <em>untracked</em>:
+ * such an operation ends its batch.
  */
 final class TxDraft {
     private static final Revision ABSENT = new Revision(Transaction.ABSENT);
@@ -29,6 +39,7 @@ final class TxDraft {
     private final IndexView view;
     private final int vanishedLimit;
     private final Clock clock;
+    private final PendingRevisions pending;
     private final Transaction.Builder tx = Transaction.builder();
     private final Map<String, MailboxRecord> boxes = new LinkedHashMap<>();
     private final Set<String> created = new HashSet<>();
@@ -38,11 +49,27 @@ final class TxDraft {
     private long uidValidityHigh;
     private boolean accountChanged;
     private int ops;
+    private long bodyBytes;
+    // What the operation does to the view (for nextView), by mailbox id.
+    private final Map<String, List<Removal>> leaving = new HashMap<>();
+    private final Map<String, List<Row>> arriving = new HashMap<>();
+    private final Map<String, Set<String>> recordsGone = new HashMap<>();
+    private final Map<String, List<VanishedRecord>> recordsAdded = new HashMap<>();
+    private final Set<String> boxesDeleted = new HashSet<>();
+    private final Map<String, MailboxRecord> boxesWritten = new HashMap<>();
+    private boolean untracked;
+    private Optional<Transaction> built;
 
     TxDraft(IndexView view, int vanishedLimit, Clock clock, String message) {
+        this(view, vanishedLimit, clock, message, new PendingRevisions());
+    }
+
+    /** A draft in a write batch: {@code pending} issues the stand-in revisions of the whole batch. */
+    TxDraft(IndexView view, int vanishedLimit, Clock clock, String message, PendingRevisions pending) {
         this.view = view;
         this.vanishedLimit = vanishedLimit;
         this.clock = clock;
+        this.pending = pending;
         this.uidValidityHigh = view.uidValidityHigh();
         tx.message(message);
     }
@@ -96,7 +123,10 @@ final class TxDraft {
         return r;
     }
 
-    /** Raises the account's UIDVALIDITY high-water mark to {@code v} (a mailbox took a value from elsewhere, e.g. an import). */
+    /**
+     * Raises the account's UIDVALIDITY high-water mark to {@code v} (a mailbox took a value from
+     * elsewhere: ImportPlans, committed in 1dcf7ea; keep this method when reworking TxDraft).
+     */
     void raiseUidValidityHigh(long v) {
         if (v <= uidValidityHigh) return;
         uidValidityHigh = v;
@@ -121,31 +151,70 @@ final class TxDraft {
         return next;
     }
 
+    /** A delivered or appended message, its body passed beside the document. */
     void putNewMessage(String boxId, MessageEntry e, byte[] body) {
         tx.put(MailDocs.messageId(e.id()), MailDocs.messageWithoutBody(boxId, e), Map.of("body", body), Optional.of(ABSENT));
         ops++;
+        bodyBytes += body.length;
+        MessageEntry stored = e.bodyBlob() != null ? e
+                : new MessageEntry(e.id(), e.uid(), e.flags(), e.internalDate(), e.modseq(), e.size(), MailDocs.blobId(body));
+        arrive(boxId, stored);
     }
 
-    /** Writes a message; {@code rev} null for a new one (its body a reference to an existing blob). */
-    void putMessage(String boxId, MessageEntry e, String rev) {
-        tx.put(MailDocs.messageId(e.id()), MailDocs.message(boxId, e), Map.of(), Optional.of(rev == null ? ABSENT : new Revision(rev)));
+    /** A new message whose body is a reference to an existing blob (COPY). */
+    void putCopy(String boxId, MessageEntry e) {
+        tx.put(MailDocs.messageId(e.id()), MailDocs.message(boxId, e), Map.of(), Optional.of(ABSENT));
         ops++;
+        arrive(boxId, e);
     }
 
+    /** Rewrites the message of row {@code before} in {@code fromBoxId} as {@code after} in {@code boxId} (STORE, MOVE). */
+    void replaceMessage(String fromBoxId, Row before, String boxId, MessageEntry after) {
+        tx.put(MailDocs.messageId(after.id()), MailDocs.message(boxId, after), Map.of(), Optional.of(new Revision(before.rev())));
+        ops++;
+        leaving.computeIfAbsent(fromBoxId, k -> new ArrayList<>()).add(new Removal(before.entry().uid(), before.entry().id()));
+        arrive(boxId, after);
+    }
+
+    /**
+     * Writes a message; {@code rev} null for a new one (its body a reference to an existing blob).
+     * Where an existing message was is not known here, so the draft becomes untracked.
+     */
+    void putMessage(String boxId, MessageEntry e, String rev) {
+        if (rev == null) {
+            putCopy(boxId, e);
+            return;
+        }
+        tx.put(MailDocs.messageId(e.id()), MailDocs.message(boxId, e), Map.of(), Optional.of(new Revision(rev)));
+        ops++;
+        untracked = true;
+    }
+
+    /** Deletes the message of row {@code r} in mailbox {@code boxId} (EXPUNGE). */
+    void deleteMessage(String boxId, Row r) {
+        tx.delete(MailDocs.messageId(r.entry().id()), new Revision(r.rev()));
+        ops++;
+        leaving.computeIfAbsent(boxId, k -> new ArrayList<>()).add(new Removal(r.entry().uid(), r.entry().id()));
+    }
+
+    /** Deletes a message wherever it is (the draft becomes untracked). */
     void deleteMessage(String id, String rev) {
         tx.delete(MailDocs.messageId(id), new Revision(rev));
         ops++;
+        untracked = true;
     }
 
     /** Deletes a mailbox document (its messages and records are deleted by the caller). */
     void deleteMailbox(MailboxRecord r) {
         tx.delete(MailDocs.mailboxId(r.id()), new Revision(r.rev()));
         ops++;
+        boxesDeleted.add(r.id());
     }
 
     void deleteVanished(VanishedRecord r) {
-        tx.delete(io.quire.sdk.DocumentId.of(MailDocs.VANISHED, r.docId()), new Revision(r.rev()));
+        tx.delete(DocumentId.of(MailDocs.VANISHED, r.docId()), new Revision(r.rev()));
         ops++;
+        recordsGone.computeIfAbsent(r.mailboxId(), k -> new HashSet<>()).add(r.docId());
     }
 
     /**
@@ -156,10 +225,16 @@ final class TxDraft {
         if (uids.isEmpty()) return;
         long m = modseq(boxId);
         for (long uid : uids) {
-            tx.put(MailDocs.vanishedId(boxId, uid), MailDocs.vanished(boxId, uid, m));
+            DocumentId id = MailDocs.vanishedId(boxId, uid);
+            tx.put(id, MailDocs.vanished(boxId, uid, m));
             ops++;
+            recordsAdded.computeIfAbsent(boxId, k -> new ArrayList<>()).add(new VanishedRecord(id.id(), boxId, uid, m, pending.next()));
         }
         vanishedAdded.merge(boxId, uids.size(), Integer::sum);
+    }
+
+    private void arrive(String boxId, MessageEntry e) {
+        arriving.computeIfAbsent(boxId, k -> new ArrayList<>()).add(new Row(e, pending.next()));
     }
 
     /**
@@ -181,6 +256,7 @@ final class TxDraft {
 
     /** The transaction, or empty when the operation changes nothing. */
     Optional<Transaction> build() {
+        if (built != null) return built;
         vanishedAdded.forEach(this::trim);
         vanishedAdded.clear();
         for (MailboxRecord r : boxes.values()) {
@@ -188,12 +264,54 @@ final class TxDraft {
             if (!isNew && !forced.contains(r.id()) && r.equals(view.mailboxes().get(r.id()))) continue;
             tx.put(MailDocs.mailboxId(r.id()), MailDocs.mailbox(r), isNew ? ABSENT : new Revision(r.rev()));
             ops++;
+            boxesWritten.put(r.id(), r.withRev(pending.next()));
         }
         if (accountChanged) {
             tx.put(MailDocs.ACCOUNT_ID, MailDocs.account(uidValidityHigh),
                     view.accountRev() == null ? ABSENT : new Revision(view.accountRev()));
             ops++;
         }
-        return ops == 0 ? Optional.empty() : Optional.of(tx.build());
+        built = ops == 0 ? Optional.empty() : Optional.of(tx.build());
+        return built;
+    }
+
+    /** False when the draft wrote something whose effect on the view it did not record. */
+    boolean tracked() {
+        return !untracked;
+    }
+
+    /** Body bytes this draft carries (a batch bounds its size with it). */
+    long bodyBytes() {
+        return bodyBytes;
+    }
+
+    /**
+     * The view once this operation's transaction applies, documents it writes carrying stand-in
+     * revisions; the view itself when it writes nothing. Only after {@link #build}, for a tracked draft.
+     */
+    IndexView nextView() {
+        if (built == null || untracked) throw new IllegalStateException("no view after an unbuilt or untracked draft");
+        if (built.isEmpty()) return view;
+        Map<String, MailboxRecord> mailboxes = new HashMap<>(view.mailboxes());
+        mailboxes.putAll(boxesWritten);
+        boxesDeleted.forEach(mailboxes::remove);
+        Map<String, EntryList> messages = new HashMap<>(view.messages());
+        Set<String> touched = new HashSet<>(leaving.keySet());
+        touched.addAll(arriving.keySet());
+        for (String box : touched) {
+            EntryList next = view.entries(box).with(leaving.getOrDefault(box, List.of()), arriving.getOrDefault(box, List.of()));
+            if (next.isEmpty()) messages.remove(box);
+            else messages.put(box, next);
+        }
+        Map<String, VanishedList> vanished = new HashMap<>(view.vanished());
+        Set<String> vTouched = new HashSet<>(recordsGone.keySet());
+        vTouched.addAll(recordsAdded.keySet());
+        for (String box : vTouched) {
+            VanishedList next = view.vanishedOf(box).with(recordsGone.getOrDefault(box, Set.of()), recordsAdded.getOrDefault(box, List.of()));
+            if (next.size() == 0) vanished.remove(box);
+            else vanished.put(box, next);
+        }
+        String accountRev = accountChanged ? pending.next() : view.accountRev();
+        return IndexView.planned(view, mailboxes, messages, vanished, uidValidityHigh, accountRev);
     }
 }

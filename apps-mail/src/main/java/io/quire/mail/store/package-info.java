@@ -37,11 +37,13 @@
  * oldest, deterministically, and raises {@code vanishedFloor}.
  *
  * <h2>Writes ({@link io.quire.mail.store.Writer})</h2>
- * One lock per database: bring the index to the head, plan one transaction from its view
- * ({@link io.quire.mail.store.MailboxPlans}, {@link io.quire.mail.store.MessagePlans} through a
- * {@link io.quire.mail.store.TxDraft}: UID = UIDNEXT, modseq = HIGHESTMODSEQ + 1), commit with
- * If-Match on every document read, refresh the index. A merge in between fails the precondition
- * and the write is planned again.
+ * Group commit per database: operations queue, and one caller at a time (the leader) brings the
+ * index to the head, plans every queued operation in order ({@link io.quire.mail.store.MailboxPlans},
+ * {@link io.quire.mail.store.MessagePlans} through a {@link io.quire.mail.store.TxDraft}: UID =
+ * UIDNEXT, modseq = HIGHESTMODSEQ + 1), each from the view the ones before it leave, and commits
+ * them as one transaction ({@link io.quire.mail.store.TxCombiner}) with If-Match on every document
+ * as committed before the batch; then refreshes the index and answers them all. A merge in between
+ * fails the precondition and the batch is planned again.
  *
  * <h2>The derived index ({@link io.quire.mail.store.MailIndex})</h2>
  * Not replicated, rebuilt by listing the database when missing (at start), then updated from each
