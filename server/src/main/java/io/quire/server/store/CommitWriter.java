@@ -1,5 +1,6 @@
 package io.quire.server.store;
 
+import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,20 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 
-/** Writes commits and moves branches with compare-and-swap, making both durable. */
+/**
+ * Writes commits and moves branches with compare-and-swap, making both durable. A commit costs five
+ * syncs, each needed before a write may be acknowledged (a group commit shares them among its writes):
+ * <ol>
+ *   <li>the new pack and</li>
+ *   <li>its index ({@link PackDurability}; JGit renames both into place unsynced), then</li>
+ *   <li>the pack directory, so their names survive; all three before the ref moves, or a crash could
+ *       leave the branch naming objects that are gone;</li>
+ *   <li>the ref's lock file (JGit, {@code core.fsyncRefFiles}), or the rename could publish an empty ref;</li>
+ *   <li>the ref's directory after the rename ({@link #moveRef}): until then the rename itself may be
+ *       lost (ext4 journals it with the next commit of the journal, up to five seconds later), and the
+ *       acknowledged commit with it.</li>
+ * </ol>
+ */
 final class CommitWriter {
     private final Repository repo;
     private final PackDurability packs;
@@ -54,11 +68,20 @@ final class CommitWriter {
         u.disableRefLog();
         u.setForceUpdate(true); // merges and rebuilt commits need not be descendants; the CAS is the guard
         RefUpdate.Result r = u.update();
-        return switch (r) {
+        boolean moved = switch (r) {
             case NEW, FAST_FORWARD, FORCED, NO_CHANGE -> true;
             case LOCK_FAILURE -> false;
             // JGit: "unknown values are failures"
             default -> throw new IOException("cannot move " + ref + " to " + next.name() + ": " + r);
         };
+        if (moved && r != RefUpdate.Result.NO_CHANGE) syncRefDirectory(ref);
+        return moved;
+    }
+
+    /** Makes the rename of a loose ref durable (see the class comment, sync 5). */
+    private void syncRefDirectory(String ref) throws IOException {
+        if (!PackDurability.ENABLED || repo.getDirectory() == null) return;
+        File dir = new File(repo.getDirectory(), ref).getParentFile();
+        if (dir.isDirectory()) PackDurability.syncDirectory(dir.toPath());
     }
 }
