@@ -3,11 +3,13 @@ package io.quire.server.store;
 import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Set;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
-import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.BatchingProgressMonitor;
 import org.eclipse.jgit.storage.pack.PackConfig;
 
 /**
@@ -46,6 +48,16 @@ public final class Compaction {
      * keeps lookups fast between prunes.
      */
     public static void repack(FileRepository repo, boolean deltas) throws IOException {
+        repack(repo, deltas, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #repack(FileRepository, boolean)}, abandoned at {@code deadlineNanos}
+     * ({@link System#nanoTime()}): JGit checks for cancellation between steps, and either outcome is
+     * safe — the new pack is installed before any old one is deleted, and an unfinished new pack is
+     * never installed. Throws {@link org.eclipse.jgit.errors.CancelledException} when abandoned.
+     */
+    public static void repack(FileRepository repo, boolean deltas, long deadlineNanos) throws IOException {
         // Stale bitmaps crash JGit's GC once the boundary moves, and a stale commit-graph fails
         // stock fsck (STACK.md): remove them first; we write neither.
         File packDir = new File(repo.getObjectDatabase().getDirectory(), "pack");
@@ -58,7 +70,7 @@ public final class Compaction {
         // (7-18 s of stalled writes at 100,000 messages, measured). Deltas and pruning repack all.
         File keep = deltas ? null : keepLargest(packDir);
         try {
-            gc(repo, deltas);
+            gc(repo, deltas, deadlineNanos);
         } finally {
             if (keep != null) keep.delete();
         }
@@ -80,7 +92,7 @@ public final class Compaction {
         return keep;
     }
 
-    private static void gc(FileRepository repo, boolean deltas) throws IOException {
+    private static void gc(FileRepository repo, boolean deltas, long deadlineNanos) throws IOException {
         GC gc = new GC(repo);
         gc.setPackKeptObjects(false);
         PackConfig pc = new PackConfig(repo);
@@ -90,11 +102,45 @@ public final class Compaction {
         gc.setPackConfig(pc);
         gc.setExpire(Instant.now());
         gc.setPackExpire(Instant.now());
-        gc.setProgressMonitor(NullProgressMonitor.INSTANCE);
+        gc.setProgressMonitor(new Deadline(deadlineNanos));
+        // repack and prune on this thread, not GC.gc(): that runs on JGit's shared executor, and a
+        // timed-out wait used to return (and release the writer lock) while packs were still being
+        // deleted in the background.
         try {
-            gc.gc().get(10, TimeUnit.MINUTES);
-        } catch (Exception e) {
+            gc.repack();
+            gc.prune(Set.of());
+        } catch (ParseException e) {
             throw new IOException("repack failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A progress monitor that asks JGit to stop at a deadline. */
+    private static final class Deadline extends BatchingProgressMonitor {
+        private final long deadlineNanos;
+
+        Deadline(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return System.nanoTime() - deadlineNanos > 0;
+        }
+
+        @Override
+        protected void onUpdate(String taskName, int workCurr, Duration duration) {
+        }
+
+        @Override
+        protected void onEndTask(String taskName, int workCurr, Duration duration) {
+        }
+
+        @Override
+        protected void onUpdate(String taskName, int workCurr, int workTotal, int percentDone, Duration duration) {
+        }
+
+        @Override
+        protected void onEndTask(String taskName, int workCurr, int workTotal, int percentDone, Duration duration) {
         }
     }
 }

@@ -61,6 +61,8 @@ public final class GitDatabase implements Database, AutoCloseable {
     private final List<CompletableFuture<String>> headWaiters = new CopyOnWriteArrayList<>();
     private volatile Head head;
     private Hlc lastClock = Hlc.ZERO; // committer thread only
+    /** Pack rewrites (write side) against Git transport on this repository (read side): see {@link #objectsLock()}. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock objectsLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** A head move: from and to (commits; from is null for the first commit). */
     public record HeadChange(ObjectId from, ObjectId to, Head head) {
@@ -82,6 +84,21 @@ public final class GitDatabase implements Database, AutoCloseable {
 
     public String node() {
         return node;
+    }
+
+    /**
+     * The lock discipline of the object database (issue 3). Whatever deletes packs or rewrites the
+     * shallow file (compaction, pruning) holds the write side, on the writer thread; every Git
+     * transport operation on this repository (upload-pack, receive-pack, a fetch into it or a push
+     * from it) holds the read side for its duration. A transport operation reads the ref and pack
+     * lists, checks connectivity against objects that exist now and moves a ref later; a repack in
+     * between could delete a parent it just checked. Plain reads of the head need no lock: they only
+     * touch objects main reaches, which every repack keeps, and JGit re-scans the pack directory
+     * when a pack it had open was replaced. Maintenance waits a bounded time for the write side and
+     * otherwise skips its run, so a slow clone delays pruning, never writes.
+     */
+    public java.util.concurrent.locks.ReentrantReadWriteLock objectsLock() {
+        return objectsLock;
     }
 
     public Head currentHead() {
@@ -306,7 +323,15 @@ public final class GitDatabase implements Database, AutoCloseable {
         committer.exclusive(() -> {
             long start = System.nanoTime();
             try {
-                Compaction.repack(repo);
+                if (!objectsLock.writeLock().tryLock(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                    log.info("event=compaction_deferred db={} reason=git_transport_busy", name);
+                    return null;
+                }
+                try {
+                    Compaction.repack(repo);
+                } finally {
+                    objectsLock.writeLock().unlock();
+                }
                 log.info("event=compacted db={} ms={}", name, (System.nanoTime() - start) / 1_000_000);
             } finally {
                 compactionQueued = false;
