@@ -30,7 +30,8 @@ final class Checkpoints {
         ObjectId current = get(repo, peer);
         if (current != null && !current.equals(commit)) {
             try (org.eclipse.jgit.revwalk.RevWalk rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
-                if (rw.isMergedInto(rw.parseCommit(commit), rw.parseCommit(current))) return;
+                // A merge-base walk, not isMergedInto: that walks the whole history when the answer is no (the usual case here).
+                if (io.quire.server.store.merge.MergeBases.of(rw, commit, current).contains(commit)) return;
             } catch (org.eclipse.jgit.errors.MissingObjectException pruned) {
                 // the old checkpoint is below a pruned horizon: the new one is newer
             }

@@ -5,6 +5,7 @@ import io.quire.server.store.merge.MergeBases;
 import io.quire.server.store.merge.MergeCommits;
 import io.quire.server.store.merge.TreeMerger;
 import java.io.IOException;
+import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -34,22 +35,28 @@ final class BranchMerge {
         return integrate(db, ref.getObjectId(), null).head().name();
     }
 
-    /** Integrates {@code other} into main (writer thread only). */
+    /**
+     * Integrates {@code other} into main (writer thread only). One merge-base walk answers every
+     * question: it stops once the divergent part is painted, whereas {@code isMergedInto} walks the
+     * whole history whenever the answer is no, and that grew with every commit.
+     */
     static Integration integrate(GitDatabase db, ObjectId other, ObjectId fallbackBase) throws IOException {
         Repository repo = db.repository();
         ObjectId main = db.currentHead().commit();
         try (RevWalk rw = new RevWalk(repo)) {
             RevCommit ours = rw.parseCommit(main);
             RevCommit theirs = rw.parseCommit(other);
-            if (rw.isMergedInto(theirs, ours)) return new Integration(main, true);
-            if (rw.isMergedInto(ours, theirs)) {
+            if (ours.equals(theirs)) return new Integration(main, true);
+            List<ObjectId> bases = MergeBases.of(rw, ours, theirs);
+            if (bases.contains(theirs)) return new Integration(main, true);
+            if (bases.contains(ours)) {
                 db.advance(theirs);
                 return new Integration(theirs, true);
             }
             if (ours.getTree().equals(theirs.getTree())) return settle(db, ours, theirs);
-            if (fallbackBase != null && !hasCommonHistory(rw, ours, theirs) && repo.getObjectDatabase().has(fallbackBase))
+            if (fallbackBase != null && bases.isEmpty() && repo.getObjectDatabase().has(fallbackBase))
                 return new Integration(mergeOnto(db, ours, theirs, rw.parseCommit(fallbackBase).getTree().getId()), true);
-            return new Integration(mergeCommit(db, ours, theirs, null), true);
+            return new Integration(mergeCommit(db, ours, theirs, bases), true);
         }
     }
 
@@ -66,17 +73,6 @@ final class BranchMerge {
         db.advance(theirs);
         log.debug("event=settled db={} from={} to={}", db.name(), ours.name(), theirs.name());
         return new Integration(theirs, true);
-    }
-
-    private static boolean hasCommonHistory(RevWalk rw, RevCommit a, RevCommit b) throws IOException {
-        rw.reset();
-        rw.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
-        rw.markStart(a);
-        rw.markStart(b);
-        boolean any = rw.next() != null;
-        rw.reset();
-        rw.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.ALL);
-        return any;
     }
 
     /**
@@ -100,16 +96,25 @@ final class BranchMerge {
     }
 
     /**
-     * Writes and adopts the merge of {@code ours} and {@code theirs}. {@code explicitBase}: a base
-     * tree to use instead of searching for one (replication uses its confirmed last common commit
-     * when history was pruned); null to search.
+     * Writes and adopts the merge of {@code ours} and {@code theirs}, whose best common ancestors
+     * are {@code bases} (null: search them).
      */
-    static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, ObjectId explicitBase) throws IOException {
+    static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, List<ObjectId> bases) throws IOException {
+        return mergeCommit(db, ours, theirs, bases, null);
+    }
+
+    /** The merge of {@code ours} and {@code theirs} on an explicit base tree (tests of policies on a known base). */
+    static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, ObjectId baseTree) throws IOException {
+        return mergeCommit(db, ours, theirs, null, baseTree);
+    }
+
+    private static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, List<ObjectId> bases, ObjectId baseTree)
+            throws IOException {
         org.eclipse.jgit.internal.storage.file.FileRepository repo = db.repository();
         long start = System.nanoTime();
         try (ObjectInserter ins = Compaction.inserter(repo); ObjectReader reader = ins.newReader()) {
             TreeMerger merger = MergeEngine.treeMerger(repo, reader, ins);
-            ObjectId base = explicitBase != null ? explicitBase : MergeBases.baseTree(reader, ins, merger, ours, theirs);
+            ObjectId base = baseTree != null ? baseTree : MergeBases.baseTree(reader, ins, merger, ours, theirs, bases);
             TreeMerger.Result result = merger.merge(base, ours, theirs);
             ObjectId commit = MergeCommits.write(ins, result.tree().id(), ours, theirs);
             db.flushDurably(ins);

@@ -30,7 +30,8 @@ public final class MergeBases {
     private MergeBases() {
     }
 
-    static List<ObjectId> of(RevWalk rw, AnyObjectId a, AnyObjectId b) throws IOException {
+    /** The best common ancestors of {@code a} and {@code b}, in id order (empty: no common history). */
+    public static List<ObjectId> of(RevWalk rw, AnyObjectId a, AnyObjectId b) throws IOException {
         rw.reset();
         rw.setRevFilter(RevFilter.MERGE_BASE);
         rw.markStart(rw.parseCommit(a));
@@ -49,7 +50,13 @@ public final class MergeBases {
      */
     public static ObjectId baseTree(ObjectReader reader, ObjectInserter ins, TreeMerger merger, RevCommit a, RevCommit b)
             throws IOException {
-        ObjectId base = baseCommit(reader, ins, merger, a, b, 0);
+        return baseTree(reader, ins, merger, a, b, null);
+    }
+
+    /** {@link #baseTree}, given the best common ancestors when the caller already walked them (null: walk). */
+    public static ObjectId baseTree(ObjectReader reader, ObjectInserter ins, TreeMerger merger, RevCommit a, RevCommit b,
+                                    List<ObjectId> bases) throws IOException {
+        ObjectId base = baseCommit(reader, ins, merger, a, b, bases, 0);
         if (base == null) return null;
         try (RevWalk rw = new RevWalk(reader)) {
             return rw.parseCommit(base).getTree().getId();
@@ -57,15 +64,15 @@ public final class MergeBases {
     }
 
     private static ObjectId baseCommit(ObjectReader reader, ObjectInserter ins, TreeMerger merger, AnyObjectId a, AnyObjectId b,
-                                       int depth) throws IOException {
+                                       List<ObjectId> known, int depth) throws IOException {
         try (RevWalk rw = new RevWalk(reader)) {
-            List<ObjectId> bases = of(rw, a, b);
+            List<ObjectId> bases = known != null ? known : of(rw, a, b);
             if (bases.isEmpty()) return null;
             ObjectId acc = bases.get(0);
             if (depth >= MAX_DEPTH) return acc;
             for (int i = 1; i < bases.size(); i++) {
                 ObjectId next = bases.get(i);
-                ObjectId sub = baseCommit(reader, ins, merger, acc, next, depth + 1);
+                ObjectId sub = baseCommit(reader, ins, merger, acc, next, null, depth + 1);
                 RevCommit x = rw.parseCommit(acc), y = rw.parseCommit(next);
                 ObjectId subTree = sub == null ? null : rw.parseCommit(sub).getTree().getId();
                 ObjectId tree = merger.merge(subTree, x, y, false).tree().id();
