@@ -3,12 +3,17 @@ package io.quire.server.prune;
 import io.quire.server.store.Compaction;
 import io.quire.server.store.GitDatabase;
 import io.quire.server.store.GitDatabases;
+import io.quire.server.store.StoreLayout;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import org.eclipse.jgit.errors.CancelledException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -18,68 +23,153 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps repositories small, always under the writer lock (a repack racing a commit could delete
- * the pack of a commit not yet on a ref):
+ * Keeps repositories small, on the writer thread and under the write side of the database's
+ * {@linkplain GitDatabase#objectsLock() objects lock} (no commit, merge, fetch or push of this
+ * repository runs meanwhile; see there for the discipline):
  * <ul>
  *   <li><b>compaction</b>: every group commit writes a small pack; once there are more than
  *       {@link #MAX_PACKS}, they are repacked into one, so reads do not slow down;</li>
- *   <li><b>pruning</b>: history older than the horizon — the newest commit every peer is known to
- *       hold (the merge base of the per-peer checkpoints) — is cut with a shallow boundary and
- *       dropped by the repack (ARCHITECTURE.md §3, the 2005 rule). Only with peers, only when every
- *       peer has a checkpoint, and only when at least {@link #MIN_PRUNE_COMMITS} commits lie below.</li>
+ *   <li><b>pruning</b>: history older than the horizon — the merge base of the per-peer checkpoints
+ *       ({@code refs/common/<peer>}) — is cut with a shallow boundary and dropped by the repack
+ *       (ARCHITECTURE.md §3). Only with peers, only when every peer has a checkpoint, and only when
+ *       at least {@link #MIN_PRUNE_COMMITS} commits lie below. A peer whose checkpoint is older than
+ *       the hold ({@code cluster.pruneHoldHours}) no longer holds the horizon back; its checkpoint
+ *       becomes a boundary of its own, so its tree stays as the merge base for its return.</li>
  * </ul>
+ * Each run is bounded: it waits at most {@link #LOCK_WAIT} for running transfers, and JGit abandons
+ * the repack at the run's deadline (safely: see {@link Compaction#repack(FileRepository, boolean, long)}).
  */
 public final class Maintenance {
     private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
     public static final int MAX_PACKS = 32;
     public static final int MIN_PRUNE_COMMITS = 500;
+    public static final Duration DEFAULT_PRUNE_HOLD = Duration.ofHours(168);
+    public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(2);
+    static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     private Maintenance() {
     }
 
+    /**
+     * What a run may do: prune against {@code peers}' checkpoints (none: compaction only), ignoring
+     * checkpoints older than {@code pruneHold} behind main, once {@code minCommits} lie below the
+     * horizon, within {@code budget}.
+     */
+    public record Settings(Set<String> peers, Duration pruneHold, int minCommits, Duration budget) {
+        public Settings {
+            peers = Set.copyOf(peers);
+        }
+
+        public static Settings of(Set<String> peers, Duration pruneHold) {
+            return new Settings(peers, pruneHold, MIN_PRUNE_COMMITS, DEFAULT_BUDGET);
+        }
+    }
+
     /** Runs what is due for every database; meant to be called periodically. */
     public static void runAll(GitDatabases dbs, Set<String> peers) {
+        runAll(dbs, Settings.of(peers, DEFAULT_PRUNE_HOLD));
+    }
+
+    /** Runs what is due for every database, each run bounded by the settings' budget. */
+    public static void runAll(GitDatabases dbs, Settings settings) {
         for (GitDatabase db : dbs.all()) {
             try {
-                run(db, peers, false);
+                run(db, settings, false);
             } catch (RuntimeException e) {
                 log.warn("event=maintenance_failed db={} error={}", db.name(), e.toString());
             }
         }
     }
 
-    /** What one run did. */
+    /** What one run did ({@code prunedAt}: the horizon, when it pruned). */
     public record Outcome(boolean repacked, ObjectId prunedAt, int packsBefore, long millis) {
     }
 
     /** Compacts and prunes one database when due ({@code force}: repack even with few packs). */
     public static Outcome run(GitDatabase db, Set<String> peers, boolean force) {
+        return run(db, peers, force, MIN_PRUNE_COMMITS);
+    }
+
+    /** As {@link #run(GitDatabase, Set, boolean)}, pruning once {@code minCommits} lie below the horizon. */
+    public static Outcome run(GitDatabase db, Set<String> peers, boolean force, int minCommits) {
+        return run(db, new Settings(peers, DEFAULT_PRUNE_HOLD, minCommits, DEFAULT_BUDGET), force);
+    }
+
+    public static Outcome run(GitDatabase db, Settings settings, boolean force) {
         return db.exclusive(() -> {
             long start = System.nanoTime();
-            FileRepository repo = db.repository();
-            int packs = repo.getObjectDatabase().getPacks().size();
-            ObjectId horizon = peers.isEmpty() ? null : horizon(repo, peers);
-            boolean prune = horizon != null && commitsBelow(repo, horizon) >= MIN_PRUNE_COMMITS;
-            if (!prune && !force && packs <= MAX_PACKS) return new Outcome(false, null, packs, 0);
-            if (prune) {
-                setShallow(repo, horizon);
-                publish(repo, horizon);
+            Lock lock = db.objectsLock().writeLock();
+            if (!lock.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info("event=maintenance_deferred db={} reason=git_transport_busy", db.name());
+                return new Outcome(false, null, -1, 0);
             }
-            Compaction.repack(repo, prune); // deltas only when pruning: it is the slow kind
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            log.info("event=maintenance db={} packs_before={} pruned_at={} ms={}", db.name(), packs, prune ? horizon.name() : "-", ms);
-            return new Outcome(true, prune ? horizon : null, packs, ms);
+            try {
+                return runLocked(db, settings, force, start);
+            } finally {
+                lock.unlock();
+            }
         });
     }
 
-    /** The merge base of every peer's checkpoint, or null when a peer has none yet. */
-    static ObjectId horizon(FileRepository repo, Set<String> peers) throws IOException {
-        List<ObjectId> points = new ArrayList<>();
-        for (String p : peers) {
-            Ref r = repo.exactRef("refs/common/" + p);
-            if (r == null) return null;
-            points.add(r.getObjectId());
+    private static Outcome runLocked(GitDatabase db, Settings settings, boolean force, long start) throws IOException {
+        FileRepository repo = db.repository();
+        int packs = repo.getObjectDatabase().getPacks().size();
+        Horizon h = settings.peers().isEmpty() ? null : horizon(repo, db.currentHead().commit(), settings.peers(), settings.pruneHold());
+        boolean prune = h != null && commitsBelow(repo, h.commit(), settings.minCommits()) >= settings.minCommits();
+        if (!prune && !force && packs <= MAX_PACKS) return new Outcome(false, null, packs, 0);
+        long deadline = start + settings.budget().toNanos();
+        Set<ObjectId> boundariesBefore = ShallowSet.present(repo);
+        int moved = StaleRefs.repair(repo, db.currentHead().commit(), prune ? h.commit() : null);
+        if (prune) {
+            Set<ObjectId> add = new LinkedHashSet<>(h.absentCheckpoints());
+            add.add(h.commit());
+            ShallowSet.add(repo, add);
+            publish(repo, h.commit());
         }
+        try {
+            Compaction.repack(repo, prune, deadline); // deltas only when pruning: it is the slow kind
+        } catch (CancelledException e) {
+            log.warn("event=maintenance_abandoned db={} budget_ms={}", db.name(), settings.budget().toMillis());
+            return new Outcome(false, null, packs, (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            ShallowSet.dropGone(repo, boundariesBefore, System.currentTimeMillis());
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        log.info("event=maintenance db={} packs_before={} pruned_at={} held_out={} refs_moved={} ms={}", db.name(), packs,
+                prune ? h.commit().name() : "-", prune ? h.heldOut() : List.of(), moved, ms);
+        return new Outcome(true, prune ? h.commit() : null, packs, ms);
+    }
+
+    /** The horizon, and the peers left out of it (too long without a confirmed commit) with their checkpoints. */
+    record Horizon(ObjectId commit, List<String> heldOut, List<ObjectId> absentCheckpoints) {
+    }
+
+    /**
+     * The merge base of the checkpoints of every peer seen within {@code hold}, or null when a peer
+     * has none yet (it never confirmed anything: it may still need the whole history). A peer is
+     * "seen" when its checkpoint's commit time is within {@code hold} of main's: commit times come
+     * from the writers' clocks, which is plenty for a hold measured in hours, and they survive
+     * restarts. With every peer held out, the horizon is main itself.
+     */
+    static Horizon horizon(FileRepository repo, ObjectId main, Set<String> peers, Duration hold) throws IOException {
+        List<ObjectId> points = new ArrayList<>();
+        List<String> heldOut = new ArrayList<>();
+        List<ObjectId> absent = new ArrayList<>();
+        try (RevWalk rw = new RevWalk(repo)) {
+            long mainTime = rw.parseCommit(main).getCommitTime() * 1000L;
+            for (String p : peers.stream().sorted().toList()) {
+                Ref r = repo.exactRef("refs/common/" + p);
+                if (r == null) return null;
+                RevCommit c = rw.parseCommit(r.getObjectId());
+                if (mainTime - c.getCommitTime() * 1000L > hold.toMillis()) {
+                    heldOut.add(p);
+                    absent.add(c.copy());
+                } else {
+                    points.add(c.copy());
+                }
+            }
+        }
+        if (points.isEmpty()) return new Horizon(main.copy(), heldOut, absent);
         try (RevWalk rw = new RevWalk(repo)) {
             RevCommit acc = rw.parseCommit(points.get(0));
             for (int i = 1; i < points.size(); i++) {
@@ -91,33 +181,27 @@ public final class Maintenance {
                 if (base == null) return null;
                 acc = base; // the next round resets the walk; JGit refuses a filter change mid-walk
             }
-            return acc.copy();
+            return new Horizon(acc.copy(), heldOut, absent);
         }
     }
 
-    private static long commitsBelow(FileRepository repo, ObjectId horizon) throws IOException {
+    private static long commitsBelow(FileRepository repo, ObjectId horizon, int enough) throws IOException {
         try (RevWalk rw = new RevWalk(repo)) {
             RevCommit h = rw.parseCommit(horizon);
             long n = 0;
             for (RevCommit p : h.getParents()) {
                 rw.markStart(rw.parseCommit(p));
             }
-            while (rw.next() != null && n < MIN_PRUNE_COMMITS) n++;
+            while (rw.next() != null && n < enough) n++;
             return n;
         }
     }
 
-    private static void setShallow(FileRepository repo, ObjectId horizon) throws IOException {
-        ObjectDirectory od = repo.getObjectDatabase();
-        od.setShallowCommits(Set.of(horizon));
-    }
-
     private static void publish(FileRepository repo, ObjectId horizon) throws IOException {
-        org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(io.quire.server.store.StoreLayout.HORIZON_REF);
+        org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(StoreLayout.HORIZON_REF);
         u.setNewObjectId(horizon);
         u.setForceUpdate(true);
         u.disableRefLog();
         u.update();
     }
-
 }

@@ -1,9 +1,8 @@
 package io.quire.server.replication;
 
+import io.quire.server.prune.ShallowSet;
 import io.quire.server.store.StoreLayout;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -21,7 +20,11 @@ public final class Horizons {
     private Horizons() {
     }
 
-    /** Reads the peer's horizon through {@code t} and adds it to our shallow commits when we lack it. */
+    /**
+     * Reads the peer's horizon through {@code t} and adds it to our shallow commits when we lack it.
+     * The boundary is only ever added here; pruning keeps it for as long as a ref can reach it
+     * (see {@link ShallowSet}), since the fetch may bring that commit without its parents.
+     */
     public static void adopt(Repository repo, Transport t) throws IOException {
         if (!(repo instanceof FileRepository fr)) return;
         ObjectId horizon;
@@ -29,8 +32,6 @@ public final class Horizons {
             Ref h = c.getRef(StoreLayout.HORIZON_REF);
             horizon = h == null ? null : h.getObjectId();
         }
-        if (horizon == null || repo.getObjectDatabase().has(horizon)) return;
-        Set<ObjectId> shallow = new HashSet<>(fr.getObjectDatabase().getShallowCommits());
-        if (shallow.add(horizon)) fr.getObjectDatabase().setShallowCommits(shallow);
+        if (horizon != null) ShallowSet.adopt(fr, horizon);
     }
 }

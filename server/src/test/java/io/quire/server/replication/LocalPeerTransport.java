@@ -47,7 +47,7 @@ final class LocalPeerTransport implements PeerTransport {
     public ObjectId push(GitDatabase db, Peer peer) throws IOException {
         GitDatabase target = node(peer).get(db.name());
         if (target == null) throw new IOException("404 no such database");
-        ObjectId head = fetchInto(target.repository(), db.repository(), "refs/peers/" + self + "/main");
+        ObjectId head = locked(target, db, () -> fetchInto(target.repository(), db.repository(), "refs/peers/" + self + "/main"));
         replicators.apply(peer.name()).integrate(target, self, head);
         return head;
     }
@@ -56,14 +56,38 @@ final class LocalPeerTransport implements PeerTransport {
     public ObjectId fetch(GitDatabase db, Peer peer) throws IOException {
         GitDatabase source = node(peer).get(db.name());
         if (source == null) return null;
-        return fetchInto(db.repository(), source.repository(), "refs/remotes/" + peer.name() + "/main");
+        return locked(db, source, () -> fetchInto(db.repository(), source.repository(), "refs/remotes/" + peer.name() + "/main"));
     }
 
     @Override
     public void cloneInto(Repository empty, String db, Peer peer) throws IOException {
         GitDatabase source = node(peer).get(db);
         if (source == null) throw new IOException("404 no such database");
-        fetchInto(empty, source.repository(), "refs/heads/main");
+        locked(null, source, () -> fetchInto(empty, source.repository(), "refs/heads/main"));
+    }
+
+    interface Transfer {
+        ObjectId run() throws IOException;
+    }
+
+    /**
+     * Runs a transfer under the read side of both databases' objects locks, as the HTTP transport
+     * does on each side (GitDatabase#objectsLock): no repack of either repository runs meanwhile.
+     */
+    static ObjectId locked(GitDatabase into, GitDatabase from, Transfer t) throws IOException {
+        java.util.concurrent.locks.Lock a = into == null ? null : into.objectsLock().readLock();
+        java.util.concurrent.locks.Lock b = from.objectsLock().readLock();
+        if (a != null) a.lock();
+        try {
+            b.lock();
+            try {
+                return t.run();
+            } finally {
+                b.unlock();
+            }
+        } finally {
+            if (a != null) a.unlock();
+        }
     }
 
     private static ObjectId fetchInto(Repository into, Repository from, String ref) throws IOException {

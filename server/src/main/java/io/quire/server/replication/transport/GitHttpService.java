@@ -127,7 +127,7 @@ public final class GitHttpService {
         HttpServerResponse resp = rc.response();
         resp.putHeader("Content-Type", "application/x-" + service + "-advertisement").putHeader("Cache-Control", "no-cache").setChunked(true);
         String protocol = rc.request().getHeader("Git-Protocol");
-        run(rc, null, resp, out -> {
+        run(rc, db, null, resp, out -> {
             PacketLineOut pck = new PacketLineOut(out);
             PacketLineOutRefAdvertiser adv = new PacketLineOutRefAdvertiser(pck);
             if (receive) {
@@ -153,7 +153,7 @@ public final class GitHttpService {
         resp.putHeader("Content-Type", "application/x-" + service + "-result").putHeader("Cache-Control", "no-cache").setChunked(true);
         String protocol = req.getHeader("Git-Protocol");
         boolean gzip = "gzip".equalsIgnoreCase(req.getHeader("Content-Encoding"));
-        run(rc, body, resp, out -> {
+        run(rc, db, body, resp, out -> {
             InputStream in = gzip ? new GZIPInputStream(body) : body;
             if (receive) receivePack(db, who[0].get()).receive(in, out, null);
             else uploadPack(db, protocol).upload(in, out, null);
@@ -192,10 +192,19 @@ public final class GitHttpService {
         void run(OutputStream out) throws Exception;
     }
 
-    private void run(RoutingContext rc, InputStream body, HttpServerResponse resp, GitWork work) {
+    /**
+     * Runs upload-pack or receive-pack on a worker under the read side of the database's objects
+     * lock ({@link GitDatabase#objectsLock()}): a repack must not delete a pack while a push is
+     * between its connectivity check and its ref update, nor while a fetch is reading the objects
+     * it advertised. The post-receive hook only queues the integration, so nothing here waits for
+     * the writer thread while holding the lock.
+     */
+    private void run(RoutingContext rc, GitDatabase db, InputStream body, HttpServerResponse resp, GitWork work) {
         Context ctx = vertx.getOrCreateContext();
         ResponseOutputStream out = new ResponseOutputStream(resp, ctx);
         vertx.executeBlocking(() -> {
+            java.util.concurrent.locks.Lock shared = db.objectsLock().readLock();
+            shared.lock();
             try {
                 work.run(out);
                 out.close();
@@ -205,6 +214,8 @@ public final class GitHttpService {
                     if (!resp.headWritten()) resp.setStatusCode(500).setChunked(false).end("git request failed\n");
                     else if (!resp.ended()) resp.reset();
                 });
+            } finally {
+                shared.unlock();
             }
             return null;
         }, false);
