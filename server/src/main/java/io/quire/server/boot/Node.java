@@ -112,10 +112,15 @@ public final class Node implements AutoCloseable {
         }
         httpDeployment = await(vertx.deployVerticle(http));
         if (r != null) r.start(ANTI_ENTROPY_MILLIS);
-        // Compaction and pruning, off the event loop; each database's work runs under its writer lock.
+        // Compaction and pruning, off the event loop; each database's run holds its writer thread and
+        // the write side of its objects lock (GitDatabase#objectsLock), bounded in time. The horizon
+        // is the merge base of the peers' checkpoints; a peer silent for longer than
+        // cluster.pruneHoldHours stops holding it (docs/replication.md §5).
+        Maintenance.Settings maintenance = Maintenance.Settings.of(peerNames,
+                config.cluster().map(NodeConfig.Cluster::pruneHold).orElse(NodeConfig.Cluster.DEFAULT_PRUNE_HOLD));
         maintenanceTimer = vertx.setPeriodic(MAINTENANCE_MILLIS, id ->
                 vertx.executeBlocking(() -> {
-                    Maintenance.runAll(databases, Set.of()); // compaction only: automatic pruning damaged replicas under concurrent writes (benchmarks), off until fixed
+                    Maintenance.runAll(databases, maintenance);
                     return null;
                 }, true));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quire.server.http.HttpSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +32,19 @@ public record NodeConfig(String node, Path dataDir, HostPort http, Optional<Stri
 
     /**
      * Peers and their shared secret; with {@code tls}, this node serves HTTPS with its certificate
-     * and trusts the peers' certificates (or their CA) from {@code trust}.
+     * and trusts the peers' certificates (or their CA) from {@code trust}. {@code pruneHold}: how
+     * long a peer that confirms nothing may hold back pruning (docs/replication.md §5).
      */
-    public record Cluster(String secret, List<Peer> peers, Optional<PeerTls> tls) {
+    public record Cluster(String secret, List<Peer> peers, Optional<PeerTls> tls, Duration pruneHold) {
+        /** Default of {@code cluster.pruneHoldHours}: a week. */
+        public static final Duration DEFAULT_PRUNE_HOLD = Duration.ofHours(168);
+
         public Cluster {
             peers = List.copyOf(peers);
+        }
+
+        public Cluster(String secret, List<Peer> peers, Optional<PeerTls> tls) {
+            this(secret, peers, tls, DEFAULT_PRUNE_HOLD);
         }
 
         public Cluster(String secret, List<Peer> peers) {

@@ -69,6 +69,10 @@ public final class NodeConfigParser {
                 "a token of 1-512 characters without spaces");
         Optional<NodeConfig.Cluster> cluster = ConfigReader.absent(root.get("cluster")) ? Optional.empty()
                 : r.cluster(root.get("cluster"), node);
+        if (cluster.isPresent()) {
+            java.time.Duration hold = pruneHold(r, root.get("cluster").get("pruneHoldHours"));
+            cluster = cluster.map(c -> new NodeConfig.Cluster(c.secret(), c.peers(), c.tls(), hold));
+        }
         Optional<NodeConfig.Mail> mail = root.has("mail") || mailByDefault ? r.mail(root.path("mail")) : Optional.empty();
         NodeConfig.Limits limits = ConfigReader.absent(root.get("limits")) ? NodeConfig.Limits.DEFAULT : r.limits(root.get("limits"));
         if (!r.problems().isEmpty()) throw new ConfigException(r.problems());
@@ -86,6 +90,16 @@ public final class NodeConfigParser {
         return o;
     }
 
+    /** {@code cluster.pruneHoldHours}: whole hours from 1 to 87,600 (ten years); absent: a week. */
+    private static java.time.Duration pruneHold(ConfigReader r, JsonNode v) {
+        if (ConfigReader.absent(v)) return NodeConfig.Cluster.DEFAULT_PRUNE_HOLD;
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 87_600) {
+            r.problem("cluster.pruneHoldHours", "expected a whole number of hours from 1 to 87600, got " + ConfigReader.shown(v));
+            return NodeConfig.Cluster.DEFAULT_PRUNE_HOLD;
+        }
+        return java.time.Duration.ofHours(v.asLong());
+    }
+
     static String firstLine(String s) {
         return s == null ? "unreadable" : s.lines().findFirst().orElse("").strip();
     }
@@ -93,7 +107,7 @@ public final class NodeConfigParser {
     /** Names of the keys each section accepts. */
     static final class Keys {
         static final List<String> TOP = List.of("node", "dataDir", "http", "adminToken", "cluster", "mail", "limits");
-        static final List<String> CLUSTER = List.of("secret", "peers", "tls");
+        static final List<String> CLUSTER = List.of("secret", "peers", "tls", "pruneHoldHours");
         static final List<String> PEER_TLS = List.of("certificate", "key", "trust");
         static final List<String> PEER = List.of("name", "url");
         static final List<String> MAIL = List.of("imap", "lmtp", "smtp", "domains", "tls");
