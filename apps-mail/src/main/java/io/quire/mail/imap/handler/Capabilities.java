@@ -34,7 +34,8 @@ public final class Capabilities {
         }
         caps.addAll(List.of("NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
                 "SPECIAL-USE", "CREATE-SPECIAL-USE", "CONDSTORE", "QRESYNC", "ESEARCH", "SEARCHRES", "WITHIN",
-                "MULTIAPPEND", "BINARY", "UTF8=ACCEPT", "STATUS=SIZE", "SORT", "APPENDLIMIT=" + config.appendLimit()));
+                "MULTIAPPEND", "BINARY", "UTF8=ACCEPT", "STATUS=SIZE", "SORT", "SORT=DISPLAY", "ESORT",
+                "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES", "APPENDLIMIT=" + config.appendLimit()));
         return caps;
     }
 

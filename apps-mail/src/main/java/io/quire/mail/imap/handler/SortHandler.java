@@ -1,5 +1,7 @@
 package io.quire.mail.imap.handler;
 
+import io.quire.mail.imap.encode.UidSetEncoder;
+import io.quire.mail.imap.parse.SearchReturn;
 import io.quire.mail.imap.parse.Sort;
 import io.quire.mail.imap.parse.SortCriterion;
 import io.quire.mail.imap.session.ViewMessage;
@@ -9,12 +11,19 @@ import io.quire.mail.mime.MessageSummary;
 import io.quire.mail.store.MailboxSnapshot;
 import io.quire.mail.store.MessageEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * SORT and UID SORT (RFC 5256 §3): the matching messages ordered by the criteria, ties broken by message number
- * (RFC 5256 §3). ESORT's RETURN is not advertised and answered with BAD.
+ * (RFC 5256 §3). With ESORT's RETURN (RFC 5267 §3.2) the answer is an ESEARCH response whose MIN and MAX are the
+ * first and last messages in sort order and whose ALL lists them in sort order; SAVE (RFC 5182) keeps them as
+ * {@code $}, as for SEARCH.
  */
 final class SortHandler implements CommandHandler<Sort> {
     @Override
@@ -24,8 +33,10 @@ final class SortHandler implements CommandHandler<Sort> {
 
     @Override
     public Outcome handle(Sort command, CommandContext ctx) {
-        if (command.returnOptions().isPresent()) {
-            return Outcome.Done.bad(Texts.ESORT_UNSUPPORTED);
+        Optional<Set<SearchReturn>> returns = command.returnOptions();
+        boolean save = returns.isPresent() && returns.get().contains(SearchReturn.SAVE);
+        if (save) {
+            ctx.session().saveSearch(List.of()); // RFC 5182 §2.1: a failed SAVE leaves $ empty
         }
         Selected selected = ctx.selected();
         MailboxSnapshot snapshot = SelectedSync.snapshot(selected);
@@ -46,8 +57,48 @@ final class SortHandler implements CommandHandler<Sort> {
             order = order.thenComparing(command.criteria().get(i).reverse() ? c.reversed() : c);
         }
         rows.sort(order.thenComparingInt(Row::msn));
-        ctx.send(new Response.SortResult(rows.stream().map(r -> command.uid() ? r.entry.uid() : (long) r.msn).toList()));
+        long[] numbers = rows.stream().mapToLong(r -> command.uid() ? r.entry.uid() : (long) r.msn).toArray();
+        if (returns.isEmpty()) {
+            ctx.send(new Response.SortResult(Arrays.stream(numbers).boxed().toList()));
+            return Outcome.Done.ok(Texts.SORT_DONE);
+        }
+        Set<SearchReturn> options = returns.get();
+        if (save) {
+            ctx.session().saveSearch(saved(rows, options));
+        }
+        if (!options.equals(EnumSet.of(SearchReturn.SAVE))) {
+            boolean any = numbers.length > 0;
+            ctx.send(new Response.ESearchResult(ctx.tag(), command.uid(),
+                    options.contains(SearchReturn.MIN) && any ? OptionalLong.of(numbers[0]) : OptionalLong.empty(),
+                    options.contains(SearchReturn.MAX) && any ? OptionalLong.of(numbers[numbers.length - 1])
+                            : OptionalLong.empty(),
+                    options.contains(SearchReturn.COUNT) ? OptionalLong.of(numbers.length) : OptionalLong.empty(),
+                    // in sort order: only ascending runs are merged, so the set reads back in the same order
+                    options.contains(SearchReturn.ALL) && any ? Optional.of(UidSetEncoder.inOrder(numbers))
+                            : Optional.empty(),
+                    OptionalLong.empty()));
+        }
         return Outcome.Done.ok(Texts.SORT_DONE);
+    }
+
+    /** RFC 5182 §2.4: MIN and/or MAX without ALL or COUNT save only those messages. */
+    private static List<Long> saved(List<Row> rows, Set<SearchReturn> options) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        boolean minMaxOnly = (options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX))
+                && !options.contains(SearchReturn.ALL) && !options.contains(SearchReturn.COUNT);
+        if (!minMaxOnly) {
+            return rows.stream().map(r -> r.entry.uid()).sorted().toList();
+        }
+        List<Long> uids = new ArrayList<>();
+        if (options.contains(SearchReturn.MIN)) {
+            uids.add(rows.getFirst().entry.uid());
+        }
+        if (options.contains(SearchReturn.MAX) && rows.size() > 1) {
+            uids.add(rows.getLast().entry.uid());
+        }
+        return uids.stream().sorted().toList();
     }
 
     private static List<Comparable<?>> keys(List<SortCriterion> criteria, MessageEntry e, CommandContext ctx,

@@ -52,23 +52,9 @@ final class SortKeys {
         return "";
     }
 
-    /**
-     * The base subject of RFC 5256 §2.1, simplified: whitespace collapsed, then leading {@code Re:}, {@code Fw:},
-     * {@code Fwd:} and {@code [blob]} and trailing {@code (fwd)} removed until none is left; upper-cased.
-     */
+    /** The base subject of RFC 5256 §2.1, upper-cased for comparison. */
     static String baseSubject(String subject) {
-        String s = subject.replaceAll("\\s+", " ").trim();
-        String before;
-        do {
-            before = s;
-            s = s.replaceFirst("(?i)\\s*\\(fwd\\)$", "").trim();
-            s = s.replaceFirst("(?i)^(re|fwd?)\\s*(\\[[^\\]]*\\])?\\s*:\\s*", "");
-            s = s.replaceFirst("^\\[[^\\]]*\\]\\s*(?=.)", "");
-            if (s.regionMatches(true, 0, "[fwd:", 0, 5) && s.endsWith("]")) {
-                s = s.substring(5, s.length() - 1).trim();
-            }
-        } while (!s.equals(before));
-        return s.toUpperCase(Locale.ROOT);
+        return BaseSubject.of(subject).key();
     }
 
     /** Compares two keys of the same criterion. */

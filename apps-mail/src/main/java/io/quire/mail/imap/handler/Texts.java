@@ -83,8 +83,8 @@ public final class Texts {
     public static final String EXPUNGE_ISSUED = "Some of the requested messages were expunged";
     public static final String UNKNOWN_CTE = "Cannot decode the part's content transfer encoding";
     public static final String VANISHED_NEEDS_QRESYNC = "VANISHED requires QRESYNC to be enabled";
-    public static final String THREAD_UNSUPPORTED = "THREAD is not supported";
-    public static final String ESORT_UNSUPPORTED = "SORT RETURN (ESORT) is not supported";
+    public static final String THREAD_UNSUPPORTED = "THREAD=REFS is not supported; use REFERENCES or ORDEREDSUBJECT";
+    public static final String THREAD_DONE = "THREAD completed";
     public static final String READY_FOR_LITERAL = "Ready for literal data";
     public static final String PRE_AUTH_LITERAL = "Literal too large before login";
     public static final String TOO_MANY_ERRORS = "Too many invalid commands";

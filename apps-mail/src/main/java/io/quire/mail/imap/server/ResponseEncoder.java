@@ -5,6 +5,7 @@ import io.quire.mail.imap.encode.EnvelopeWriter;
 import io.quire.mail.imap.encode.ResponseWriter;
 import io.quire.mail.imap.session.FetchAttr;
 import io.quire.mail.imap.session.Response;
+import io.quire.mail.imap.session.ThreadNode;
 import java.time.ZoneOffset;
 
 /**
@@ -67,6 +68,19 @@ final class ResponseEncoder {
                 s.numbers().forEach(w::number);
                 w.crlf();
             }
+            case Response.ThreadResult t -> {
+                w.untagged().atom("THREAD");
+                if (!t.threads().isEmpty()) {
+                    StringBuilder sb = new StringBuilder();
+                    for (ThreadNode n : t.threads()) {
+                        sb.append('(');
+                        threadMembers(sb, n);
+                        sb.append(')');
+                    }
+                    w.raw(sb.toString());
+                }
+                w.crlf();
+            }
             case Response.ESearchResult e -> esearch(w, e);
             case Response.FetchResult f -> {
                 w.untagged().number(f.messageNumber()).atom("FETCH").openList();
@@ -88,6 +102,35 @@ final class ResponseEncoder {
             w.closeList().closeList();
         }
         w.crlf();
+    }
+
+    /**
+     * RFC 5256 §5: {@code thread-members = nz-number *(SP nz-number) [SP thread-nested]}, {@code thread-nested =
+     * 2*thread-list}. A chain of single replies stays in one list; a message with several replies opens one list per
+     * reply. A placeholder writes no number, only its replies' lists ({@code ((3)(5))}).
+     */
+    private static void threadMembers(StringBuilder sb, ThreadNode node) {
+        ThreadNode n = node;
+        boolean first = true;
+        while (true) {
+            if (!n.placeholder()) {
+                sb.append(first ? "" : " ").append(n.number());
+                first = false;
+            }
+            if (n.children().size() == 1) {
+                n = n.children().getFirst();
+                continue;
+            }
+            if (!n.children().isEmpty()) {
+                sb.append(first ? "" : " ");
+                for (ThreadNode c : n.children()) {
+                    sb.append('(');
+                    threadMembers(sb, c);
+                    sb.append(')');
+                }
+            }
+            return;
+        }
     }
 
     private static void esearch(ResponseWriter w, Response.ESearchResult e) {

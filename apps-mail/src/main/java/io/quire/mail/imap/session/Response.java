@@ -131,6 +131,14 @@ public sealed interface Response {
         }
     }
 
+    /** {@code * THREAD (2)(3 6 (4 23)(44 7 96))} (RFC 5256 §4): the threads, in order. */
+    record ThreadResult(List<ThreadNode> threads) implements Response {
+        /** Copies the threads. */
+        public ThreadResult {
+            threads = List.copyOf(threads);
+        }
+    }
+
     /**
      * {@code * ESEARCH (TAG "t") [UID] [MIN n] [MAX n] [COUNT n] [ALL set] [MODSEQ m]} (RFC 4731 §3.1, RFC 9051
      * §7.3.4); absent values are left out.
