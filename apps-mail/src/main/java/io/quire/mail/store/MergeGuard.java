@@ -17,7 +17,9 @@ import java.util.Set;
  *   <li><b>Reused UID.</b> A message a merge put at a UID below this replica's former UIDNEXT,
  *       where this replica never had it: this replica handed that UID out itself (to a message
  *       since expunged or moved, so the merge saw no collision). The message is <em>held</em> out
- *       of the mailbox until it gets a fresh UID (RFC 3501 §2.3.1.1).</li>
+ *       of the mailbox until it gets a fresh UID (RFC 3501 §2.3.1.1). Since the engine renumbers
+ *       every UID both sides may have handed out since the base (docs/adr/0007) this does not
+ *       happen in a consistent history; it stays as a guard.</li>
  *   <li><b>Lowered counters.</b> UIDNEXT, HIGHESTMODSEQ and the vanished floor never go down in a
  *       view. A merge over a virtual base (criss-cross history) can lower a max-merged field: when
  *       one side's document equals the virtual base, the engine takes the other side's whole, and

@@ -1,6 +1,7 @@
 package io.quire.mail.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.mail.store.MailOp.Copy;
@@ -29,7 +30,8 @@ import java.util.Set;
  * Runs a random mail history over replicas and checks the mail rules (ARCHITECTURE.md §4, §5) after
  * every step, on the replica the step touched:
  * <ul>
- *   <li>a UID never refers to two messages, over the whole history (per mailbox id and UIDVALIDITY);</li>
+ *   <li>a UID never refers to two messages, over the whole history (per mailbox id and UIDVALIDITY),
+ *       and a UID a message holds has no vanished record (QRESYNC would report it gone);</li>
  *   <li>UIDVALIDITY stays; UIDNEXT and HIGHESTMODSEQ never decrease;</li>
  *   <li>after a merge (before any repair): every entry that differs from a side's view has a modseq
  *       above that side's HIGHESTMODSEQ, and an entry in a place neither side gave it (renumbered)
@@ -190,6 +192,8 @@ final class MailHistory implements AutoCloseable {
             String owner = uidOwner.get(i).putIfAbsent(key, x.getKey());
             assertTrue(owner == null || owner.equals(x.getKey()),
                     () -> "UID " + p.uid() + " of " + b.name() + " referred to " + owner + " and now to " + x.getKey());
+            assertFalse(r.mail(i).view().vanishedOf(p.box()).contains(p.uid()),
+                    () -> "UID " + p.uid() + " of " + b.name() + " is not both held by " + x.getKey() + " and recorded as vanished");
         }
     }
 
