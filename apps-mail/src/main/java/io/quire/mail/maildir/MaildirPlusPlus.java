@@ -1,5 +1,7 @@
 package io.quire.mail.maildir;
 
+import io.quire.mail.imap.protocol.ModifiedUtf7;
+import io.quire.mail.imap.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,13 +39,27 @@ public final class MaildirPlusPlus {
             if (level.isEmpty()) {
                 return Optional.empty();
             }
-            String name = ModifiedUtf7.decodeLeniently(level);
+            String name = decodeLeniently(level);
             if (name.contains("/")) {
                 return Optional.empty(); // cannot be one level in a '/'-separated name
             }
             decoded.add(name);
         }
         return Optional.of(String.join("/", decoded));
+    }
+
+    /**
+     * One level of a folder directory name, decoded from modified UTF-7 (RFC 3501 §5.1.3, as Dovecot
+     * and Courier name folders, with the IMAP codec's strict decoder), or unchanged when it is not
+     * canonical modified UTF-7: a directory some other tool named is better imported under its raw
+     * name than not at all.
+     */
+    static String decodeLeniently(String level) {
+        try {
+            return ModifiedUtf7.decode(level);
+        } catch (ProtocolException e) {
+            return level;
+        }
     }
 
     /** The directory for a folder: empty string for INBOX, {@code .A.B} otherwise. */

@@ -1,5 +1,6 @@
 package io.quire.mail.maildir;
 
+import io.quire.mail.imap.protocol.ModifiedUtf7;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class Subscriptions {
             }
             var levels = new ArrayList<String>();
             for (String level : line.split(v2 ? "\t" : "\\.", -1)) {
-                levels.add(ModifiedUtf7.decodeLeniently(v2 ? tabUnescape(level) : level));
+                levels.add(MaildirPlusPlus.decodeLeniently(v2 ? tabUnescape(level) : level));
             }
             if (levels.stream().noneMatch(String::isEmpty)) {
                 String name = String.join("/", levels);
