@@ -30,6 +30,20 @@ public final class SimulatedClusterAccess implements AutoCloseable {
         cluster.deliver(from, to, db);
     }
 
+    /** Cuts the link between two nodes (deliveries between them are dropped). */
+    public void partition(int a, int b) {
+        cluster.partition(a, b);
+    }
+
+    public void healAll() {
+        cluster.healAll();
+    }
+
+    /** Delivers between every pair until all heads agree; false when they do not within {@code rounds}. */
+    public boolean settle(String db, int rounds) {
+        return cluster.settle(db, rounds);
+    }
+
     @Override
     public void close() {
         cluster.close();
