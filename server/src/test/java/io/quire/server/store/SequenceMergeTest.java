@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +172,47 @@ class SequenceMergeTest {
         assertEquals(3, uid(a, "m2"));
         assertEquals(4, uid(a, "m3"));
         assertEquals(5, inbox(a, "uidNext"));
+    }
+
+    /** UID → message id of every message in INBOX on one replica. */
+    static Map<Long, String> uids(GitDatabase db, String... ids) {
+        Map<Long, String> out = new TreeMap<>();
+        for (String id : ids) db.get(DocumentId.of("message", id)).ifPresent(d -> out.put(d.data().get("uid").asLong(), id));
+        return out;
+    }
+
+    /**
+     * A criss-cross history: the final merge has two best common ancestors and merges over their
+     * virtual merge, in which x and y both still hold UID 1.
+     * <pre>
+     *   a: deliver x (UID 1) ───────┬── M1 = merge(x, y): x, y renumbered ──┐
+     *                               ╳                                      ├── merge over virtual base(x, y)
+     *   b: deliver y (UID 1) ── deliver z (UID 2) ── M2 = merge(z, x) ─────┘
+     * </pre>
+     * M1 and M2 renumber differently, so no UID means the same message on both: the final merge
+     * must give every message a UID neither replica showed as another message.
+     */
+    @Test
+    void aCrissCrossMergeLeavesNoUidNamingAnotherMessageOnEitherReplica() throws Exception {
+        deliverAt(a, "x", 1, "2026-01-01", 6);
+        deliverAt(b, "y", 1, "2026-01-02", 7);
+        Fixtures.fetchMain(b, a, "b");
+        deliverAt(b, "z", 2, "2026-01-03", 8);
+        Fixtures.fetchMain(a, b, "a");
+        a.mergeBranch("b");
+        b.mergeBranch("a");
+        Map<Long, String> seenOnA = uids(a, "x", "y", "z"), seenOnB = uids(b, "x", "y", "z");
+        assertNotEquals(seenOnA, seenOnB, "the two merges renumbered differently");
+        Fixtures.fetchMain(b, a, "b");
+        Fixtures.fetchMain(a, b, "a");
+        assertEquals(a.mergeBranch("b"), b.mergeBranch("a"), "both replicas compute the same merge");
+        Map<Long, String> merged = uids(a, "x", "y", "z");
+        assertEquals(3, merged.size(), "three messages, three UIDs: " + merged);
+        merged.forEach((uid, id) -> {
+            for (Map<Long, String> seen : List.of(seenOnA, seenOnB))
+                assertTrue(!seen.containsKey(uid) || seen.get(uid).equals(id), "UID " + uid + " named " + seen.get(uid) + " and now " + id);
+        });
+        assertTrue(inbox(a, "uidNext") > merged.keySet().stream().max(Long::compare).orElseThrow());
     }
 
     @Test
