@@ -4,6 +4,7 @@ import io.quire.mail.delivery.MailDelivery;
 import io.quire.mail.lmtp.LmtpServer;
 import io.quire.mail.smtp.ReceiverOptions;
 import io.quire.mail.smtp.SmtpServer;
+import io.quire.mail.store.MailOptions;
 import io.quire.mail.users.Addresses;
 import io.quire.mail.users.DirectoryMailStore;
 import io.quire.mail.users.PasswordHasher;
@@ -42,7 +43,9 @@ public final class MailApp implements App {
 
     /** The app as the node loads it, over the mail store's schema. */
     public MailApp() {
-        this(context -> new SchemaUserMailFactory());
+        // Each user's derived mail index is saved under the app's local state, so a restart need not list every message.
+        this(context -> new SchemaUserMailFactory(MailOptions.defaults().withIndexDir(
+                context.localStateDir().resolve("mail-index"))));
     }
 
     /** An app whose users' mail comes from {@code mailFactories} (given the node's context at start). */

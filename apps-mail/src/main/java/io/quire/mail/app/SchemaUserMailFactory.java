@@ -1,5 +1,6 @@
 package io.quire.mail.app;
 
+import io.quire.mail.store.MailOptions;
 import io.quire.mail.store.MailSchema;
 import io.quire.mail.store.UserMail;
 import io.quire.mail.users.UserMailFactory;
@@ -8,13 +9,19 @@ import java.util.Optional;
 
 /** Users' mail as the mail store keeps it: one database per user with the {@link MailSchema}. */
 final class SchemaUserMailFactory implements UserMailFactory {
+    private final MailOptions options;
+
+    SchemaUserMailFactory(MailOptions options) {
+        this.options = options;
+    }
+
     @Override
     public UserMail create(Databases databases, String user) {
-        return MailSchema.create(databases, user);
+        return MailSchema.create(databases, user, options);
     }
 
     @Override
     public Optional<UserMail> open(Databases databases, String user) {
-        return MailSchema.open(databases, user).map(m -> m);
+        return MailSchema.open(databases, user, options).map(m -> m);
     }
 }

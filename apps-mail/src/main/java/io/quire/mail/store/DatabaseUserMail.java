@@ -45,7 +45,7 @@ public final class DatabaseUserMail implements UserMail, AutoCloseable {
     public DatabaseUserMail(Database db, String user, MailOptions options) {
         this.db = db;
         this.user = user;
-        this.index = new MailIndex(db);
+        this.index = new MailIndex(db, options.indexDir().map(d -> d.resolve(IndexSnapshot.fileName(db.name()))));
         MessageIds ids = new MessageIds(options.node());
         this.mailboxPlans = new MailboxPlans(ids);
         this.messagePlans = new MessagePlans(ids);
@@ -230,6 +230,7 @@ public final class DatabaseUserMail implements UserMail, AutoCloseable {
             // closing a listener of a closed database: nothing left to stop
         }
         events.close();
+        index.persist();
         MailSchema.forget(db, this);
     }
 

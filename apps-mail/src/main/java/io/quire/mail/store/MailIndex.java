@@ -11,6 +11,9 @@ import io.quire.sdk.Document;
 import io.quire.sdk.DocumentId;
 import io.quire.sdk.Page;
 import io.quire.sdk.QuireException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The derived index of one user's mail database (not replicated; rebuilt from Git when missing):
@@ -39,8 +44,14 @@ import java.util.function.Consumer;
  * Local writes record a vanished document in the same commit; a departure without one was made by
  * a merge (UID renumbering, a concurrent move that lost), and the store records it afterwards so
  * QRESYNC clients hear of it ({@link Repairs}).
+ *
+ * <p>With a snapshot file it starts from the view last {@linkplain #persist() saved} there and reads only the
+ * changes since (an {@link IndexSnapshot}); without one, or when the file cannot be used, it lists the database.
  */
 final class MailIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(MailIndex.class);
+    /** Below this many messages a full listing is quick, and no snapshot is written after one. */
+    private static final int SNAPSHOT_AFTER_BUILD_MIN = 5_000;
     private static final int PAGE = 1000;
     private static final int CHANGES_PER_READ = 10_000;
 
@@ -59,16 +70,26 @@ final class MailIndex {
     }
 
     private final Database db;
+    private final Optional<Path> snapshotFile;
     private final Object lock = new Object();
+    private final Object saveLock = new Object();
     private final Map<String, Loc> where = new HashMap<>();          // message id -> place (guarded by lock)
     private final Map<String, String> vanishedBox = new HashMap<>(); // vanished doc id -> mailbox id (guarded by lock)
     private final Set<Departure> departures = ConcurrentHashMap.newKeySet();
     private final MergeGuard guard = new MergeGuard(); // guarded by lock
     private volatile IndexView view = IndexView.EMPTY;
     private boolean built; // guarded by lock
+    private boolean snapshotTried; // guarded by lock: a snapshot is loaded at most once, at the first build
+    private String savedHead = ""; // guarded by saveLock
 
     MailIndex(Database db) {
+        this(db, Optional.empty());
+    }
+
+    /** An index that starts from, and saves to, {@code snapshotFile} when given. */
+    MailIndex(Database db, Optional<Path> snapshotFile) {
         this.db = db;
+        this.snapshotFile = snapshotFile;
     }
 
     IndexView view() {
@@ -82,29 +103,51 @@ final class MailIndex {
 
     /** Brings the index to the database's current head (building it first if needed). */
     Applied refresh() {
+        boolean listed;
+        Applied applied;
         synchronized (lock) {
-            IndexView start = view;
-            Set<String> changed = new HashSet<>();
-            if (!built) {
+            listed = !built;
+            applied = refreshLocked();
+            listed &= !loadedFromSnapshot;
+        }
+        if (listed && view.messages().values().stream().mapToInt(EntryList::size).sum() >= SNAPSHOT_AFTER_BUILD_MIN) {
+            persist(); // the listing was slow: do not pay it again after a crash
+        }
+        return applied;
+    }
+
+    private boolean loadedFromSnapshot; // guarded by lock
+
+    /** Whether this index started from its snapshot file rather than a listing (tests). */
+    boolean loadedFromSnapshot() {
+        synchronized (lock) {
+            return loadedFromSnapshot;
+        }
+    }
+
+    private Applied refreshLocked() {
+        IndexView start = view;
+        Set<String> changed = new HashSet<>();
+        if (!built) {
+            build();
+            changed.addAll(view.mailboxes().keySet());
+        }
+        while (true) { // each round moves the view's head forward, or stops
+            String target = db.head();
+            if (target.equals(view.head())) break;
+            ChangeBatch b;
+            try {
+                b = db.changes(view.head(), CHANGES_PER_READ);
+            } catch (QuireException.NotFound pruned) { // our head left the retained history: start over
+                loadedFromSnapshot = false;
                 build();
                 changed.addAll(view.mailboxes().keySet());
+                continue;
             }
-            while (true) { // each round moves the view's head forward, or stops
-                String target = db.head();
-                if (target.equals(view.head())) break;
-                ChangeBatch b;
-                try {
-                    b = db.changes(view.head(), CHANGES_PER_READ);
-                } catch (QuireException.NotFound pruned) { // our head left the retained history: start over
-                    build();
-                    changed.addAll(view.mailboxes().keySet());
-                    continue;
-                }
-                if (b.until().equals(view.head())) break;
-                changed.addAll(apply(b.until(), b.changes()));
-            }
-            return new Applied(start, view, changed);
+            if (b.until().equals(view.head())) break;
+            changed.addAll(apply(b.until(), b.changes()));
         }
+        return new Applied(start, view, changed);
     }
 
     /** Applies a listener's batch when it follows the index's head; otherwise catches up with a refresh. */
@@ -121,6 +164,10 @@ final class MailIndex {
         where.clear();
         vanishedBox.clear();
         guard.clear();
+        if (!snapshotTried && snapshotFile.isPresent()) {
+            snapshotTried = true;
+            if (load(snapshotFile.get())) return;
+        }
         String head = db.head();
         Map<String, MailboxRecord> boxes = new HashMap<>();
         forEach(MailDocs.MAILBOX, d -> MailDocs.mailbox(d).ifPresent(m -> boxes.put(m.id(), m)));
@@ -143,6 +190,69 @@ final class MailIndex {
                 account.map(a -> a.data().path("uidValidityHigh").asLong(0)).orElse(0L),
                 account.map(a -> a.rev().value()).orElse(null), guard);
         built = true;
+    }
+
+    /** Starts from a saved view; false (and the file removed) when there is none or it cannot be used. */
+    private boolean load(Path file) {
+        long t0 = System.nanoTime();
+        Optional<IndexSnapshot.Content> c;
+        try {
+            c = IndexSnapshot.read(file, db.name());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("event=mail_index_snapshot_unusable db={} file={} reason=\"{}\"", db.name(), file, e.toString());
+            deleteQuietly(file);
+            return false;
+        }
+        if (c.isEmpty()) return false;
+        IndexSnapshot.Content s = c.get();
+        s.messages().forEach((box, l) -> {
+            for (MessageEntry e : l) where.put(e.id(), new Loc(box, e.uid()));
+        });
+        s.vanished().forEach((box, l) -> {
+            for (VanishedRecord r : l.all()) vanishedBox.put(r.docId(), box);
+        });
+        view = new IndexView(s.head(), s.mailboxes(), s.messages(), s.vanished(), s.uidValidityHigh(), s.accountRev(), guard);
+        built = true;
+        loadedFromSnapshot = true;
+        synchronized (saveLock) {
+            savedHead = s.head();
+        }
+        LOG.info("event=mail_index_snapshot_loaded db={} head={} messages={} ms={}", db.name(), s.head(),
+                where.size(), (System.nanoTime() - t0) / 1_000_000);
+        return true;
+    }
+
+    /**
+     * Saves the current view to the snapshot file, when there is one and the view is worth saving: not already
+     * saved at this head, and free of merge-guard state and pending departures (that state lives only in memory,
+     * so a view that depends on it is not what the documents alone say; the next save after the repair will do).
+     * Never throws: a failed save only costs the next start a listing.
+     */
+    void persist() {
+        if (snapshotFile.isEmpty()) return;
+        synchronized (saveLock) {
+            IndexView v = view;
+            if (v.head().isEmpty() || v.head().equals(savedHead) || !v.held().isEmpty() || !v.lowered().isEmpty()
+                    || !v.restamp().isEmpty() || !departures.isEmpty()) return;
+            long t0 = System.nanoTime();
+            try {
+                IndexSnapshot.write(snapshotFile.get(), db.name(), v);
+                savedHead = v.head();
+                LOG.info("event=mail_index_snapshot_saved db={} head={} ms={}", db.name(), v.head(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("event=mail_index_snapshot_save_failed db={} file={} reason=\"{}\"", db.name(),
+                        snapshotFile.get(), e.toString());
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // an unreadable file is ignored at every start until it can be replaced
+        }
     }
 
     private void forEach(String type, Consumer<Document> each) {

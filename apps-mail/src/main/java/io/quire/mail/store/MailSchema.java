@@ -50,6 +50,11 @@ public final class MailSchema {
      * mailboxes that are missing.
      */
     public static DatabaseUserMail create(Databases databases, String user) {
+        return create(databases, user, MailOptions.defaults());
+    }
+
+    /** {@link #create(Databases, String)} with options for the mail view, if this call makes it. */
+    public static DatabaseUserMail create(Databases databases, String user, MailOptions options) {
         String name = databaseName(user);
         Database db;
         try {
@@ -57,20 +62,30 @@ public final class MailSchema {
         } catch (QuireException.AlreadyExists e) {
             db = databases.require(name);
         }
-        DatabaseUserMail mail = attach(db, user);
+        DatabaseUserMail mail = attach(db, user, options);
         mail.ensureDefaults();
         return mail;
     }
 
     /** The user's mail, or empty when its database does not exist on this node (yet). */
     public static Optional<DatabaseUserMail> open(Databases databases, String user) {
-        return databases.open(databaseName(user)).map(db -> attach(db, user));
+        return open(databases, user, MailOptions.defaults());
+    }
+
+    /** {@link #open(Databases, String)} with options for the mail view, if this call makes it. */
+    public static Optional<DatabaseUserMail> open(Databases databases, String user, MailOptions options) {
+        return databases.open(databaseName(user)).map(db -> attach(db, user, options));
     }
 
     /** The shared mail view of an open database (made on first use: builds its index). */
     public static DatabaseUserMail attach(Database db, String user) {
+        return attach(db, user, MailOptions.defaults());
+    }
+
+    /** {@link #attach(Database, String)}; {@code options} apply when this call makes the view. */
+    public static DatabaseUserMail attach(Database db, String user, MailOptions options) {
         // computeIfAbsent blocks only callers of the same database while its index is built.
-        return OPEN.computeIfAbsent(db, d -> new DatabaseUserMail(d, user));
+        return OPEN.computeIfAbsent(db, d -> new DatabaseUserMail(d, user, options));
     }
 
     static void forget(Database db, DatabaseUserMail mail) {
