@@ -35,6 +35,28 @@ class ImportRequestTest {
     }
 
     @Test
+    void sourceUidStateShouldBeReadForMailboxesAndMessages() {
+        ImportRequest r = parse("""
+                {"mailboxes": [{"name": "Archive", "uidValidity": 1700000000, "uidNext": 25}, {"name": "Plain"}],
+                 "messages": [{"mailbox": "Archive", "raw": "SGk=", "uid": 7, "uidValidity": 1700000000},
+                              {"mailbox": "Archive", "raw": "SGk=", "uid": 8}]}
+                """);
+        assertEquals(new ImportRequest.Folder("Archive", false, 1_700_000_000L, 25), r.mailboxes().get(0));
+        assertEquals(new ImportRequest.Folder("Plain", false, 0, 0), r.mailboxes().get(1));
+        assertEquals(OptionalLong.of(1_700_000_000L), r.messages().get(0).sourceUidValidity());
+        assertEquals(OptionalLong.empty(), r.messages().get(1).sourceUidValidity(), "a UID without its UIDVALIDITY means nothing");
+    }
+
+    @Test
+    void uidValuesOutsideRfc3501RangeShouldBeRefused() {
+        assertDetail("mailboxes[0].uidValidity", "{\"mailboxes\":[{\"name\":\"A\",\"uidValidity\":0}]}");
+        assertDetail("mailboxes[0].uidNext", "{\"mailboxes\":[{\"name\":\"A\",\"uidValidity\":1,\"uidNext\":4294967296}]}");
+        assertDetail("only meaningful with uidValidity", "{\"mailboxes\":[{\"name\":\"A\",\"uidNext\":5}]}");
+        assertDetail("messages[0].uid", "{\"messages\":[{\"mailbox\":\"INBOX\",\"raw\":\"SGk=\",\"uid\":-1}]}");
+        assertDetail("messages[0].uidValidity", "{\"messages\":[{\"mailbox\":\"INBOX\",\"raw\":\"SGk=\",\"uid\":1,\"uidValidity\":\"x\"}]}");
+    }
+
+    @Test
     void badBatchesShouldBeRefusedNamingTheField() {
         assertDetail("messages[0].raw", "{\"messages\":[{\"mailbox\":\"INBOX\",\"raw\":\"***\"}]}");
         assertDetail("messages[0].mailbox", "{\"messages\":[{\"raw\":\"SGk=\"}]}");
