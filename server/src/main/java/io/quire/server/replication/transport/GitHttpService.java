@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class GitHttpService {
     private static final Logger log = LoggerFactory.getLogger(GitHttpService.class);
     private static final long MAX_BODY = 2L << 30;
+    static final long MAINTENANCE_WAIT_SECONDS = 10;
 
     /** Told about each peer head received by a push. */
     public interface PushListener {
@@ -197,14 +198,23 @@ public final class GitHttpService {
      * lock ({@link GitDatabase#objectsLock()}): a repack must not delete a pack while a push is
      * between its connectivity check and its ref update, nor while a fetch is reading the objects
      * it advertised. The post-receive hook only queues the integration, so nothing here waits for
-     * the writer thread while holding the lock.
+     * the writer thread while holding the lock. While a repack runs (bounded, see Maintenance) the
+     * request waits up to {@link #MAINTENANCE_WAIT_SECONDS}, then gets 503 and the peer retries:
+     * worker threads do not pile up behind a long prune.
      */
     private void run(RoutingContext rc, GitDatabase db, InputStream body, HttpServerResponse resp, GitWork work) {
         Context ctx = vertx.getOrCreateContext();
         ResponseOutputStream out = new ResponseOutputStream(resp, ctx);
         vertx.executeBlocking(() -> {
             java.util.concurrent.locks.Lock shared = db.objectsLock().readLock();
-            shared.lock();
+            if (!shared.tryLock(MAINTENANCE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.info("event=git_request_deferred db={} path={} reason=repack_running", db.name(), rc.request().path());
+                ctx.runOnContext(v -> {
+                    if (!resp.headWritten()) resp.setStatusCode(503).putHeader("Retry-After", "5").setChunked(false)
+                            .end("repository maintenance in progress, retry shortly\n");
+                });
+                return null;
+            }
             try {
                 work.run(out);
                 out.close();
