@@ -60,9 +60,9 @@
  * so no collision was visible) is held back and renumbered; counters a criss-cross merge lowered
  * are kept and written back; two mailboxes left with one name are told apart.
  *
- * <p>Two of these work around the merge engine and belong there in the end: a sequence value
- * allocated on both sides since the base collides even when one holder is gone (renumber every
- * new place in {@code [base counter, min(side counters))}); and a max-merged field must not take
- * one side whole when the other equals a virtual base raised by renumbering.
+ * <p>The hold-back of a reused UID is now only a guard: the engine renumbers every value both sides
+ * may have handed out since the base (ADR 0007). One workaround remains that belongs in the
+ * engine: a max-merged field must not take one side whole when the other equals a virtual base
+ * raised by renumbering.
  */
 package io.quire.mail.store;
