@@ -5,23 +5,23 @@ import java.util.Optional;
 
 /**
  * Makes an integer field a sequence key: unique among the documents of its type that have equal
- * {@code scope} field values, allocated from a counter, and renumbered when a merge finds two
- * documents holding the same value (IMAP UIDs: unique within a mailbox, allocated from UIDNEXT).
+ * {@code scope} field values, allocated from a counter, and renumbered by merges (IMAP UIDs:
+ * unique within a mailbox, allocated from UIDNEXT).
  *
- * <p>On a collision every colliding document gets a fresh value at or above the counter (which
- * merges with {@code max}), in the order of {@code orderBy} fields then document id, so every
- * replica renumbers alike; the counter is then raised past the new values.
+ * <p>Mode {@link Mode#UNIQUE}: a merge gives a document a fresh value when another document holds
+ * its value, or when its value is one both sides may have handed out since the base and the two
+ * sides did not both hold that document there (docs/adr/0007). Fresh values come from above both
+ * sides' counters, in the order of {@code orderBy} fields then document id, so every replica
+ * renumbers alike; the counter is then raised past them.
  *
- * @param scope   fields whose values partition the sequence (may be empty: one sequence per type)
- * @param counter where the next free value lives, when declared
  * <p>Mode {@link Mode#STAMP} is for change counters (IMAP MODSEQ): after a merge, every document
  * the merge changed as seen from either side gets a fresh value above the counter, so clients of
  * either replica that remember the counter see the change (RFC 7162).
  *
  * @param scope   fields whose values partition the sequence (may be empty: one sequence per type)
  * @param counter where the next free value lives, when declared
- * @param orderBy fields that order colliding documents before renumbering (document id breaks ties)
- * @param mode    {@code unique} (renumber collisions) or {@code stamp} (re-stamp merged changes)
+ * @param orderBy fields that order renumbered documents (document id breaks ties)
+ * @param mode    {@code unique} (renumber reused values) or {@code stamp} (re-stamp merged changes)
  */
 public record SequenceDef(List<String> scope, Optional<CounterRef> counter, List<String> orderBy, Mode mode) {
     public SequenceDef {
