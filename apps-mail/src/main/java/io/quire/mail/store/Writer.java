@@ -84,6 +84,7 @@ final class Writer {
 
     /** Queues an operation without running it (tests queue several, then {@link #await} one to run them as one batch). */
     <T> CompletableFuture<T> submit(String what, Function<TxDraft, Plan<T>> planner, boolean alone) {
+        if (heldByCurrentThread()) throw new IllegalStateException("a mail write from inside a write would wait for itself");
         Request<T> r = new Request<>(what, planner, alone, new CompletableFuture<>());
         queue.add(r);
         return r.done();
@@ -148,16 +149,30 @@ final class Writer {
      * was computed from a state the batch's commit makes real.
      */
     private void commit(List<Request<?>> batch) {
+        try {
+            commitOrThrow(batch);
+        } catch (RuntimeException e) { // reading the index or the store failed, or a bug: each author hears of it
+            log.warn("event=mail_batch_failed db={} operations={} error={}", db.name(), batch.size(), e.toString());
+            for (Request<?> r : batch) if (!queue.contains(r)) r.done().completeExceptionally(e);
+        }
+    }
+
+    private void commitOrThrow(List<Request<?>> batch) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             published.accept(index.refresh());
             PendingRevisions pending = new PendingRevisions();
             TxCombiner joined = new TxCombiner(pending);
             List<Planned> planned = new ArrayList<>(batch.size());
             IndexView view = index.view();
+            TxDraft previous = null; // the last draft that wrote: the next operation plans from the view it leaves
             long bodyBytes = 0;
             int next = 0;
             while (next < batch.size()) {
                 Request<?> r = batch.get(next++);
+                if (previous != null) {
+                    view = previous.nextView();
+                    previous = null;
+                }
                 TxDraft d = new TxDraft(view, vanishedLimit, clock, "mail: " + r.what(), pending);
                 Plan<?> plan;
                 try {
@@ -171,7 +186,7 @@ final class Writer {
                 joined.add(plan.tx().get());
                 bodyBytes += d.bodyBytes();
                 if (!d.tracked() || bodyBytes >= MAX_BATCH_BODY_BYTES) break; // the next one needs a view we cannot give
-                view = d.nextView();
+                previous = d;
             }
             for (int i = batch.size() - 1; i >= next; i--) queue.addFirst(batch.get(i));
             batch = batch.subList(0, next);
