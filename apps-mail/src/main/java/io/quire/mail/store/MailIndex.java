@@ -52,6 +52,11 @@ final class MailIndex {
     private static final Logger LOG = LoggerFactory.getLogger(MailIndex.class);
     /** Below this many messages a full listing is quick, and no snapshot is written after one. */
     private static final int SNAPSHOT_AFTER_BUILD_MIN = 5_000;
+    /**
+     * Documents applied after which the snapshot is saved again in the background: a snapshot older than the
+     * retained history cannot be caught up with (pruning), and a long catch-up costs what a listing would.
+     */
+    private static final int SNAPSHOT_EVERY_CHANGES = 50_000;
     private static final int PAGE = 1000;
     private static final int CHANGES_PER_READ = 10_000;
 
@@ -81,6 +86,7 @@ final class MailIndex {
     private boolean built; // guarded by lock
     private boolean snapshotTried; // guarded by lock: a snapshot is loaded at most once, at the first build
     private String savedHead = ""; // guarded by saveLock
+    private int changesSinceSave; // guarded by lock
 
     MailIndex(Database db) {
         this(db, Optional.empty());
@@ -359,6 +365,11 @@ final class MailIndex {
                     && next.entries(d.mailboxId()).indexOfUid(d.uid()) < 0)
                 departures.add(d);
         view = next;
+        changesSinceSave += changes.size();
+        if (snapshotFile.isPresent() && changesSinceSave >= SNAPSHOT_EVERY_CHANGES) {
+            changesSinceSave = 0;
+            Thread.ofVirtual().name("mail-index-save").start(this::persist);
+        }
         return changed;
     }
 }

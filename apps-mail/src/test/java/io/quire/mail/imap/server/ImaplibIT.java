@@ -140,4 +140,39 @@ class ImaplibIT {
                 print("ok")
                 """);
     }
+
+    @Test
+    void threadSortAndEsortThroughImaplib() {
+        run("""
+                import imaplib, sys
+                m = imaplib.IMAP4("127.0.0.1", int(sys.argv[1]))
+                m.login("bob@example.org", "hunter2")
+                m.create("Threads")
+                def put(subject, minute, mid, refs=None):
+                    h = "Subject: %s\\r\\nDate: Fri, 01 Mar 2024 10:%02d:00 +0000\\r\\nMessage-ID: %s\\r\\n" % (subject, minute, mid)
+                    if refs:
+                        h += "References: %s\\r\\n" % refs
+                    assert m.append("Threads", None, None, (h + "\\r\\nbody\\r\\n").encode())[0] == "OK"
+                put("Plans", 0, "<p@x>")
+                put("Re: Plans", 5, "<r1@x>", "<p@x>")
+                put("Other", 1, "<o@x>")
+                put("Re: Re: Plans", 9, "<r2@x>", "<p@x> <r1@x>")
+                put("RE: plans", 7, "<r3@x>", "<p@x>")
+                m.select("Threads", readonly=True)
+                assert b"THREAD=REFERENCES" in m.capability()[1][0]
+                typ, data = m.thread("REFERENCES", "UTF-8", "ALL")
+                assert (typ, data) == ("OK", [b"(1 (2 4)(5))(3)"]), data
+                typ, data = m.thread("ORDEREDSUBJECT", "UTF-8", "ALL")
+                assert data == [b"(1 (2)(5)(4))(3)"], data
+                typ, data = m.uid("THREAD", "REFERENCES", "UTF-8", "SUBJECT", "other")
+                assert data == [b"(3)"], data
+                typ, data = m.sort("(REVERSE DATE)", "UTF-8", "ALL")
+                assert data == [b"4 5 2 3 1"], data
+                typ, data = m._simple_command("SORT", "RETURN", "(MIN MAX COUNT)", "(DATE)", "UTF-8", "ALL")
+                assert typ == "OK", data
+                assert m.untagged_responses.pop("ESEARCH")[0].endswith(b"MIN 1 MAX 4 COUNT 5"), data
+                m.logout()
+                print("ok")
+                """);
+    }
 }
