@@ -122,6 +122,70 @@ class GroupCommitTest {
     }
 
     @Test
+    void concurrentMixedOperationsKeepTheMailRulesAndTheIndexMatchesARebuild() throws Exception {
+        mail.close();
+        mail = new DatabaseUserMail(new SlowCommits(node.get("mail.alice@example.org"), 2), "alice@example.org");
+        int threads = 8, each = 40;
+        AtomicInteger appended = new AtomicInteger(), copied = new AtomicInteger(), expunged = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                java.util.Random rnd = new java.util.Random(t);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String box = rnd.nextBoolean() ? "INBOX" : "Archive", other = box.equals("INBOX") ? "Archive" : "INBOX";
+                        List<MessageEntry> present = mail.snapshot(box).messages();
+                        long uid = present.isEmpty() ? 1 : present.get(rnd.nextInt(present.size())).uid();
+                        switch (rnd.nextInt(6)) {
+                            case 0, 1 -> {
+                                mail.append(box, msg("m" + rnd.nextInt()), Set.of(), Instant.now());
+                                appended.incrementAndGet();
+                            }
+                            case 2 -> mail.store(box, List.of(uid), new FlagChange(rnd.nextBoolean() ? FlagChange.Mode.ADD
+                                    : FlagChange.Mode.REMOVE, Set.of(Flags.SEEN, Flags.DELETED)), OptionalLong.empty());
+                            case 3 -> mail.move(box, List.of(uid), other);
+                            case 4 -> copied.addAndGet(mail.copy(box, List.of(uid), other).targetUids().size());
+                            default -> expunged.addAndGet(mail.expunge(box, Optional.empty()).size());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        int total = 0;
+        for (String box : List.of("INBOX", "Archive")) {
+            MailboxSnapshot s = mail.snapshot(box);
+            List<Long> uids = s.messages().stream().map(MessageEntry::uid).toList();
+            Set<Long> vanished = new TreeSet<>(mail.vanishedSince(box, 0));
+            assertEquals(uids.size(), new TreeSet<>(uids).size(), box + ": UIDs unique");
+            for (MessageEntry e : s.messages()) {
+                assertTrue(e.uid() < s.mailbox().uidNext(), box + ": UID below UIDNEXT");
+                assertTrue(e.modseq() <= s.mailbox().highestModseq(), box + ": modseq at most HIGHESTMODSEQ");
+                assertTrue(!vanished.contains(e.uid()), box + ": a present UID is not vanished");
+            }
+            for (long v : vanished) assertTrue(v < s.mailbox().uidNext(), box + ": vanished UIDs were handed out");
+            total += uids.size();
+        }
+        assertEquals(appended.get() + copied.get() - expunged.get(), total, "no write lost or doubled");
+        // The index built up batch by batch equals one built from the database by listing.
+        mail.close();
+        DatabaseUserMail rebuilt = new DatabaseUserMail(node.get("mail.alice@example.org"), "alice@example.org");
+        try {
+            for (String box : List.of("INBOX", "Archive"))
+            {
+                assertEquals(new ArrayList<>(mail.snapshot(box).messages()), new ArrayList<>(rebuilt.snapshot(box).messages()), box);
+                assertEquals(mail.snapshot(box).mailbox(), rebuilt.snapshot(box).mailbox(), box);
+            }
+        } finally {
+            rebuilt.close();
+        }
+    }
+
+    @Test
     void queuedOperationsArePlannedInOrderFromEachOthersStateAndShareOneCommit() throws Exception {
         Writer w = mail.writer();
         MailboxName inbox = MailboxName.of("INBOX"), trash = MailboxName.of("Trash"), archive = MailboxName.of("Archive");
