@@ -232,7 +232,11 @@ final class MailIndex {
      * Saves the current view to the snapshot file, when there is one and the view is worth saving: not already
      * saved at this head, and free of merge-guard state and pending departures (that state lives only in memory,
      * so a view that depends on it is not what the documents alone say; the next save after the repair will do).
-     * Never throws: a failed save only costs the next start a listing.
+     *
+     * <p>Only a view whose head is the database's head is saved. Documents are read at the newest head, which may
+     * be past the view's; live, the next batch reads them again, but a restart diffs the saved head against the
+     * new one, and a document changed after its read and back again would be missed. At the database's head,
+     * every entry is exactly what that head holds. Never throws: a failed save only costs the next start a listing.
      */
     void persist() {
         if (snapshotFile.isEmpty()) return;
@@ -242,6 +246,10 @@ final class MailIndex {
                     || !v.restamp().isEmpty() || !departures.isEmpty()) return;
             long t0 = System.nanoTime();
             try {
+                if (!v.head().equals(db.head())) {
+                    LOG.debug("event=mail_index_snapshot_skipped db={} reason=\"head moved on\"", db.name());
+                    return;
+                }
                 IndexSnapshot.write(snapshotFile.get(), db.name(), v);
                 savedHead = v.head();
                 LOG.info("event=mail_index_snapshot_saved db={} head={} ms={}", db.name(), v.head(),
