@@ -54,8 +54,37 @@ public final class HttpPeerTransport implements PeerTransport {
         }
     }
 
+    /**
+     * Runs a transfer under the read side of the database's objects lock (GitDatabase#objectsLock),
+     * so no repack or prune deletes packs or rewrites the shallow file while the transfer reads or
+     * checks objects. Bounded: a busy prune makes the link back off instead of waiting forever.
+     */
+    private static <T> T locked(GitDatabase db, IOCall<T> call) throws IOException {
+        java.util.concurrent.locks.Lock lock = db.objectsLock().readLock();
+        try {
+            if (!lock.tryLock(10, java.util.concurrent.TimeUnit.SECONDS))
+                throw new IOException("database " + db.name() + " is being compacted; will retry");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        try {
+            return call.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private interface IOCall<T> {
+        T run() throws IOException;
+    }
+
     @Override
     public ObjectId push(GitDatabase db, Peer peer) throws IOException {
+        return locked(db, () -> pushLocked(db, peer));
+    }
+
+    private ObjectId pushLocked(GitDatabase db, Peer peer) throws IOException {
         Repository repo = db.repository();
         String remoteRef = "refs/peers/" + self + "/main";
         try (Transport t = open(repo, peer, db.name())) {
@@ -74,7 +103,7 @@ public final class HttpPeerTransport implements PeerTransport {
 
     @Override
     public ObjectId fetch(GitDatabase db, Peer peer) throws IOException {
-        return fetchInto(db.repository(), db.name(), peer, "refs/remotes/" + peer.name() + "/main");
+        return locked(db, () -> fetchInto(db.repository(), db.name(), peer, "refs/remotes/" + peer.name() + "/main"));
     }
 
     @Override
