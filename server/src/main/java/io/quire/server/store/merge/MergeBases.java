@@ -26,6 +26,15 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
  */
 public final class MergeBases {
     private static final int MAX_DEPTH = 16;
+    /**
+     * Virtual merges already computed. In a cluster that keeps writing, each merge's bases are the
+     * previous merges, whose own virtual base was computed by the merge before: without this every
+     * merge recomputed the whole criss-cross ladder down to a single ancestor, and merges on three
+     * nodes grew to 5-32 s (docs/benchmarks.md, repl-lag 3x100). A virtual merge is a pure function
+     * of the two commits (content-addressed, deterministic), so a remembered id is valid in any
+     * repository that still holds the object; the caller checks that it does (a repack drops them).
+     */
+    private static final VirtualMerges VIRTUAL = new VirtualMerges(8192);
 
     private MergeBases() {
     }
@@ -72,11 +81,18 @@ public final class MergeBases {
             if (depth >= MAX_DEPTH) return acc;
             for (int i = 1; i < bases.size(); i++) {
                 ObjectId next = bases.get(i);
+                ObjectId known2 = VIRTUAL.get(acc, next);
+                if (known2 != null && reader.has(known2)) {
+                    acc = known2;
+                    continue;
+                }
                 ObjectId sub = baseCommit(reader, ins, merger, acc, next, null, depth + 1);
                 RevCommit x = rw.parseCommit(acc), y = rw.parseCommit(next);
                 ObjectId subTree = sub == null ? null : rw.parseCommit(sub).getTree().getId();
                 ObjectId tree = merger.merge(subTree, x, y, false).tree().id();
-                acc = MergeCommits.write(ins, tree, x, y); // virtual: unreferenced, removed by the next gc
+                ObjectId virtual = MergeCommits.write(ins, tree, x, y); // unreferenced, removed by a later repack
+                VIRTUAL.put(acc, next, virtual);
+                acc = virtual;
             }
             return acc;
         }
