@@ -34,8 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailApp implements App {
     private static final Logger log = LoggerFactory.getLogger(MailApp.class);
-    /** Store calls of deliveries and API requests; Git commits are disk-bound, so a few threads suffice. */
-    private static final int STORE_WORKERS = 8;
+    /**
+     * Store calls of deliveries, IMAP and API requests. Each blocks until its group commit is durable,
+     * and the mail writer batches whatever is queued (Writer): the worker count caps the batch, and
+     * with 8 a batch never held more than 8 deliveries, so 10 LMTP connections waited on each other.
+     */
+    private static final int STORE_WORKERS = 64;
 
     private final Function<AppContext, UserMailFactory> mailFactories;
     private final Deque<Supplier<Future<Void>>> stops = new ArrayDeque<>();
