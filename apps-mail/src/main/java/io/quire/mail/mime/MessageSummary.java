@@ -54,8 +54,12 @@ public record MessageSummary(List<Address> from, List<Address> to, List<Address>
         return h.text(name).map(AddressParser::parse).orElse(List.of());
     }
 
-    /** The {@code <...>} message-ids of a References: field (RFC 5322 §3.6.4), junk between them ignored. */
-    static List<String> messageIds(String value) {
+    /**
+     * The {@code <...>} message-ids of a References: field (RFC 5322 §3.6.4), junk between them
+     * ignored, folding whitespace inside an id removed and empty {@code <>} skipped (THREAD compares
+     * ids as strings, RFC 5256 §2.2).
+     */
+    public static List<String> messageIds(String value) {
         List<String> ids = new ArrayList<>();
         int i = 0;
         while ((i = value.indexOf('<', i)) >= 0) {
@@ -63,7 +67,8 @@ public record MessageSummary(List<Address> from, List<Address> to, List<Address>
             if (end < 0) {
                 break;
             }
-            ids.add(value.substring(i, end + 1));
+            String id = value.substring(i, end + 1).replaceAll("\\s+", "");
+            if (id.length() > 2) ids.add(id);
             i = end + 1;
         }
         return ids;

@@ -54,9 +54,9 @@ final class ThreadHandler implements CommandHandler<ThreadMessages> {
     static Threader.Message message(long number, int msn, Instant internalDate, MessageSummary s) {
         List<String> refs = s.references();
         if (refs.isEmpty()) {
-            refs = s.inReplyTo().map(Threader::messageIds).orElse(List.of()).stream().limit(1).toList();
+            refs = s.inReplyTo().map(MessageSummary::messageIds).orElse(List.of()).stream().limit(1).toList();
         }
-        Optional<String> id = s.messageId().map(Threader::messageIds).flatMap(l -> l.stream().findFirst());
+        Optional<String> id = s.messageId().map(MessageSummary::messageIds).flatMap(l -> l.stream().findFirst());
         return new Threader.Message(number, msn, BaseSubject.of(s.decodedSubject().orElse("")),
                 s.date().map(d -> d.toInstant()).orElse(internalDate), id, refs);
     }

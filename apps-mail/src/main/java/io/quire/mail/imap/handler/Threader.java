@@ -234,24 +234,6 @@ final class Threader {
         siblings.sort(CONTAINER_BY_DATE);
     }
 
-    /** The {@code <...>} ids in a header value, in order (RFC 5322 §3.6.4), junk between them ignored. */
-    static List<String> messageIds(String value) {
-        List<String> ids = new ArrayList<>();
-        int i = 0;
-        while ((i = value.indexOf('<', i)) >= 0) {
-            int end = value.indexOf('>', i);
-            if (end < 0) {
-                break;
-            }
-            String id = value.substring(i, end + 1).replaceAll("\\s+", "");
-            if (id.length() > 2) {
-                ids.add(id);
-            }
-            i = end + 1;
-        }
-        return ids;
-    }
-
     private static ThreadNode node(Container c) {
         List<ThreadNode> children = new ArrayList<>(c.children.size());
         for (Container k : c.children) {
