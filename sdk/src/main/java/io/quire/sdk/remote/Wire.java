@@ -60,7 +60,7 @@ public final class Wire {
     /** An optional revision member (40 hex digits). */
     public static Optional<Revision> optionalRevision(JsonNode node, String field, String where) {
         Optional<String> s = optionalText(node, field, where);
-        if (s.isPresent() && !s.get().matches("[0-9a-f]{40}"))
+        if (s.isPresent() && !io.quire.sdk.Revision.isHexId(s.get()))
             throw new QuireException.InvalidRequest(where + field + ": expected a revision (40 hex digits)");
         return s.map(Revision::new);
     }
