@@ -95,15 +95,7 @@ final class SearchHandler implements CommandHandler<Search> {
     private static Response esearch(CommandContext ctx, boolean uid, List<Found> found, Set<SearchReturn> options,
                                      OptionalLong highest) {
         long[] numbers = found.stream().mapToLong(f -> number(f, uid)).toArray();
-        boolean any = numbers.length > 0;
-        return new Response.ESearchResult(ctx.tag(), uid,
-                options.contains(SearchReturn.MIN) && any ? OptionalLong.of(numbers[0]) : OptionalLong.empty(),
-                options.contains(SearchReturn.MAX) && any ? OptionalLong.of(numbers[numbers.length - 1])
-                        : OptionalLong.empty(),
-                options.contains(SearchReturn.COUNT) ? OptionalLong.of(numbers.length) : OptionalLong.empty(),
-                options.contains(SearchReturn.ALL) && any ? Optional.of(UidSetEncoder.compact(numbers))
-                        : Optional.empty(),
-                highest);
+        return ESearchReplies.of(ctx.tag(), uid, numbers, options, UidSetEncoder::compact, highest);
     }
 
     private static long number(Found f, boolean uid) {

@@ -67,16 +67,8 @@ final class SortHandler implements CommandHandler<Sort> {
             ctx.session().saveSearch(saved(rows, options));
         }
         if (!options.equals(EnumSet.of(SearchReturn.SAVE))) {
-            boolean any = numbers.length > 0;
-            ctx.send(new Response.ESearchResult(ctx.tag(), command.uid(),
-                    options.contains(SearchReturn.MIN) && any ? OptionalLong.of(numbers[0]) : OptionalLong.empty(),
-                    options.contains(SearchReturn.MAX) && any ? OptionalLong.of(numbers[numbers.length - 1])
-                            : OptionalLong.empty(),
-                    options.contains(SearchReturn.COUNT) ? OptionalLong.of(numbers.length) : OptionalLong.empty(),
-                    // in sort order: only ascending runs are merged, so the set reads back in the same order
-                    options.contains(SearchReturn.ALL) && any ? Optional.of(UidSetEncoder.inOrder(numbers))
-                            : Optional.empty(),
-                    OptionalLong.empty()));
+            // in sort order: only ascending runs are merged, so the set reads back in the same order
+            ctx.send(ESearchReplies.of(ctx.tag(), command.uid(), numbers, options, UidSetEncoder::inOrder, OptionalLong.empty()));
         }
         return Outcome.Done.ok(Texts.SORT_DONE);
     }
