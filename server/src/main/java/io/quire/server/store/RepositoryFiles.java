@@ -33,6 +33,7 @@ public final class RepositoryFiles {
     }
 
     public static FileRepository open(File gitDir) throws IOException {
+        removeStaleLocks(gitDir);
         FileRepository repo = (FileRepository) new FileRepositoryBuilder().setGitDir(gitDir).setBare().setMustExist(true).build();
         applyConfig(repo);
         return repo;
@@ -65,6 +66,33 @@ public final class RepositoryFiles {
         changed |= set(c, ConfigConstants.CONFIG_RECEIVE_SECTION, "fsckObjects", "true");
         changed |= set(c, "pack", "writeBitmaps", "false");
         if (changed) c.save();
+    }
+
+    /**
+     * Deletes the lock files a killed process left behind (JGit writes {@code refs/heads/main.lock},
+     * syncs it and renames it over the ref; a SIGKILL in between leaves the lock, and every later
+     * update of that ref failed with LOCK_FAILURE: the database took no more writes, found by
+     * {@code CrashSafetyIT}). Called before this process uses the repository, and a node's data
+     * directory belongs to that node alone, so any lock present now is stale. The update it guarded
+     * never completed, so it was never acknowledged: nothing acknowledged is lost.
+     */
+    static void removeStaleLocks(File gitDir) throws IOException {
+        java.nio.file.Path root = gitDir.toPath();
+        java.util.List<java.nio.file.Path> locks = new java.util.ArrayList<>();
+        for (String f : new String[]{"packed-refs.lock", "shallow.lock", "config.lock", "HEAD.lock"}) {
+            java.nio.file.Path p = root.resolve(f);
+            if (java.nio.file.Files.exists(p)) locks.add(p);
+        }
+        java.nio.file.Path refs = root.resolve("refs");
+        if (java.nio.file.Files.isDirectory(refs)) {
+            try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(refs)) {
+                walk.filter(p -> p.getFileName().toString().endsWith(".lock") && java.nio.file.Files.isRegularFile(p)).forEach(locks::add);
+            }
+        }
+        for (java.nio.file.Path p : locks) {
+            java.nio.file.Files.deleteIfExists(p);
+            org.slf4j.LoggerFactory.getLogger(RepositoryFiles.class).warn("event=stale_lock_removed repo={} file={}", gitDir, root.relativize(p));
+        }
     }
 
     private static boolean set(StoredConfig c, String section, String name, String value) {

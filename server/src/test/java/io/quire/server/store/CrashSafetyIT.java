@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,20 @@ class CrashSafetyIT {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             long killAt = 0;
             int seenThisRound = 0;
+            // A writer that stops acknowledging (e.g. a database wedged by a stale lock) must fail
+            // the test, not hang it: kill it after a minute and say so.
+            AtomicBoolean stalled = new AtomicBoolean();
+            Process victim = p;
+            Thread watchdog = Thread.ofVirtual().start(() -> {
+                try {
+                    if (!victim.waitFor(60, TimeUnit.SECONDS)) {
+                        stalled.set(true);
+                        victim.destroyForcibly();
+                    }
+                } catch (InterruptedException ignored) {
+                    // the round ended normally
+                }
+            });
             List<String> lines = new ArrayList<>();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -59,6 +75,8 @@ class CrashSafetyIT {
                 }
             }
             p.waitFor();
+            watchdog.interrupt();
+            assertTrue(!stalled.get(), "round " + round + ": the writer stopped acknowledging writes for a minute");
             assertTrue(seenThisRound > 0, "the writer acknowledged writes before it was killed");
             base += 1_000_000; // later rounds write larger values, so "newest acknowledged" stays well defined
 
