@@ -81,6 +81,32 @@ record IndexView(String head, Map<String, MailboxRecord> mailboxes, Map<String, 
         return vanished.getOrDefault(mailboxId, VanishedList.EMPTY);
     }
 
+    /** This view's per-mailbox entries after removing and upserting rows in the mailboxes named. */
+    Map<String, EntryList> messagesAfter(Map<String, List<EntryList.Removal>> removals, Map<String, List<EntryList.Row>> upserts) {
+        Map<String, EntryList> out = new HashMap<>(messages);
+        Set<String> touched = new java.util.HashSet<>(removals.keySet());
+        touched.addAll(upserts.keySet());
+        for (String box : touched) {
+            EntryList next = entries(box).with(removals.getOrDefault(box, List.of()), upserts.getOrDefault(box, List.of()));
+            if (next.isEmpty()) out.remove(box);
+            else out.put(box, next);
+        }
+        return out;
+    }
+
+    /** This view's per-mailbox vanished lists after dropping and adding records in the mailboxes named. */
+    Map<String, VanishedList> vanishedAfter(Map<String, Set<String>> gone, Map<String, List<MailDocs.VanishedRecord>> added) {
+        Map<String, VanishedList> out = new HashMap<>(vanished);
+        Set<String> touched = new java.util.HashSet<>(gone.keySet());
+        touched.addAll(added.keySet());
+        for (String box : touched) {
+            VanishedList next = vanishedOf(box).with(gone.getOrDefault(box, Set.of()), added.getOrDefault(box, List.of()));
+            if (next.size() == 0) out.remove(box);
+            else out.put(box, next);
+        }
+        return out;
+    }
+
     MailboxInfo info(MailboxRecord m) {
         EntryList e = entries(m.id());
         return m.info(e.size(), e.unseen());

@@ -351,22 +351,8 @@ final class MailIndex {
             }
         }
         guard.restamp(v, boxes, upserts, previous);
-        Map<String, EntryList> messages = new HashMap<>(v.messages());
-        Set<String> touched = new HashSet<>(removals.keySet());
-        touched.addAll(upserts.keySet());
-        for (String box : touched) {
-            EntryList next = v.entries(box).with(removals.getOrDefault(box, List.of()), upserts.getOrDefault(box, List.of()));
-            if (next.isEmpty()) messages.remove(box);
-            else messages.put(box, next);
-        }
-        Map<String, VanishedList> vanished = new HashMap<>(v.vanished());
-        Set<String> vTouched = new HashSet<>(vRemovals.keySet());
-        vTouched.addAll(vAdds.keySet());
-        for (String box : vTouched) {
-            VanishedList next = v.vanishedOf(box).with(vRemovals.getOrDefault(box, Set.of()), vAdds.getOrDefault(box, List.of()));
-            if (next.size() == 0) vanished.remove(box);
-            else vanished.put(box, next);
-        }
+        Map<String, EntryList> messages = v.messagesAfter(removals, upserts);
+        Map<String, VanishedList> vanished = v.vanishedAfter(vRemovals, vAdds);
         IndexView next = new IndexView(until, boxes, messages, vanished, uvh, accountRev, guard);
         for (Departure d : left)
             if (next.mailboxes().containsKey(d.mailboxId()) && !next.vanishedOf(d.mailboxId()).contains(d.uid())

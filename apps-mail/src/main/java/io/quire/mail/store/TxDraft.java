@@ -295,22 +295,8 @@ final class TxDraft {
         Map<String, MailboxRecord> mailboxes = new HashMap<>(view.mailboxes());
         mailboxes.putAll(boxesWritten);
         boxesDeleted.forEach(mailboxes::remove);
-        Map<String, EntryList> messages = new HashMap<>(view.messages());
-        Set<String> touched = new HashSet<>(leaving.keySet());
-        touched.addAll(arriving.keySet());
-        for (String box : touched) {
-            EntryList next = view.entries(box).with(leaving.getOrDefault(box, List.of()), arriving.getOrDefault(box, List.of()));
-            if (next.isEmpty()) messages.remove(box);
-            else messages.put(box, next);
-        }
-        Map<String, VanishedList> vanished = new HashMap<>(view.vanished());
-        Set<String> vTouched = new HashSet<>(recordsGone.keySet());
-        vTouched.addAll(recordsAdded.keySet());
-        for (String box : vTouched) {
-            VanishedList next = view.vanishedOf(box).with(recordsGone.getOrDefault(box, Set.of()), recordsAdded.getOrDefault(box, List.of()));
-            if (next.size() == 0) vanished.remove(box);
-            else vanished.put(box, next);
-        }
+        Map<String, EntryList> messages = view.messagesAfter(leaving, arriving);
+        Map<String, VanishedList> vanished = view.vanishedAfter(recordsGone, recordsAdded);
         String accountRev = accountChanged ? pending.next() : view.accountRev();
         return IndexView.planned(view, mailboxes, messages, vanished, uidValidityHigh, accountRev);
     }
