@@ -41,6 +41,8 @@ public final class Replicator implements AutoCloseable {
     private final Map<String, String> peerError = new ConcurrentHashMap<>();
     private final Map<String, AutoCloseable> watching = new ConcurrentHashMap<>();
     private final Map<String, PendingHeads> pending = new ConcurrentHashMap<>();
+    /** Links whose last push failed: the only ones {@link #wake} looks at, so a received push costs nothing extra. */
+    private final java.util.Set<PeerLink> backingOff = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile boolean started;
 
@@ -103,11 +105,13 @@ public final class Replicator implements AutoCloseable {
         try {
             ObjectId acked = transport.push(db, l.peer);
             contact(l.peer, null);
+            backingOff.remove(l);
             if (l.succeeded(acked == null ? "" : acked.name(), db.head(), clock.getAsLong())) push(db, l.peer);
         } catch (IOException | RuntimeException e) {
             String error = describe(e);
             contact(l.peer, error);
             long delay = l.failed(error);
+            backingOff.add(l);
             if (error.contains("404") || error.contains("no such database") || error.contains("not found"))
                 exec.execute(() -> announce(l.peer, db.name()));
             log.debug("event=push_failed db={} peer={} retry_ms={} error={}", db.name(), l.peer.name(), delay, error);
@@ -158,8 +162,10 @@ public final class Replicator implements AutoCloseable {
     /** {@code peer} answered or called us: retry at once the links to it that were backing off. */
     private void wake(String peer) {
         if (closed) return;
-        for (PeerLink l : links.values()) {
+        if (backingOff.isEmpty()) return;
+        for (PeerLink l : backingOff) {
             if (!l.peer.name().equals(peer) || !l.wake()) continue;
+            backingOff.remove(l);
             GitDatabase db = dbs.get(l.db);
             if (db != null) push(db, l.peer);
         }
