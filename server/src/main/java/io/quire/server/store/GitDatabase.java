@@ -90,7 +90,9 @@ public final class GitDatabase implements Database, AutoCloseable {
      * The lock discipline of the object database (issue 3). Whatever deletes packs or rewrites the
      * shallow file (compaction, pruning) holds the write side, on the writer thread; every Git
      * transport operation on this repository (upload-pack, receive-pack, a fetch into it or a push
-     * from it) holds the read side for its duration. A transport operation reads the ref and pack
+     * from it) holds the read side for its duration, and so does a background
+     * {@linkplain PackConsolidation consolidation}, which deletes packs but never an object (every
+     * object of a pack it deletes is in an installed, durable pack first). A transport operation reads the ref and pack
      * lists, checks connectivity against objects that exist now and moves a ref later; a repack in
      * between could delete a parent it just checked. Plain reads of the head need no lock: they only
      * touch objects main reaches, which every repack keeps, and JGit re-scans the pack directory
@@ -303,6 +305,7 @@ public final class GitDatabase implements Database, AutoCloseable {
                 throw new IOException("main moved under the committer");
             publish(new Head(c, tree, h.schema()));
             for (int i = 0; i < ok.size(); i++) ok.get(i).complete(new CommitResult(c.name(), results.get(i)));
+            maybeConsolidate();
             maybeCompact();
         } catch (IOException | RuntimeException e) {
             log.error("event=commit_failed db={}", name, e);
@@ -314,7 +317,70 @@ public final class GitDatabase implements Database, AutoCloseable {
     private int commitsSinceCompactionCheck;
     private boolean compactionQueued;
 
-    /** Every few commits, queues a repack behind the waiting writes once packs pile up (writer thread). */
+    /** Runs consolidations beside the writers (shared by all databases; at most one run per database). */
+    private static final ExecutorService CONSOLIDATOR =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("quire-consolidate-", 0).daemon(true).factory());
+    private final java.util.concurrent.atomic.AtomicBoolean consolidating = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile CompletableFuture<Void> consolidation = CompletableFuture.completedFuture(null);
+    private volatile boolean closing;
+
+    /**
+     * Once packs pile up, starts a {@linkplain PackConsolidation consolidation} in the background
+     * (called by the writer after it wrote a pack; returns at once). Routine compaction thus no longer
+     * stops the writer: the writer-thread repack of {@link #maybeCompact} is only the fallback for
+     * packs piling up faster than consolidations fold them.
+     */
+    private void maybeConsolidate() {
+        if (closing || consolidating.get() || !PackConsolidation.due(repo)) return;
+        if (!consolidating.compareAndSet(false, true)) return;
+        consolidation = CompletableFuture.runAsync(this::consolidate, CONSOLIDATOR);
+    }
+
+    private void consolidate() {
+        try {
+            if (closing) return;
+            // The read side, as a Git transport: excludes repacks and prunes (they delete objects), not
+            // transfers. No waiting and no barging past a queued repack: if one holds or wants the
+            // write side, it folds the packs itself.
+            java.util.concurrent.locks.Lock shared = objectsLock.readLock();
+            if (!shared.tryLock(0, java.util.concurrent.TimeUnit.NANOSECONDS)) return;
+            try {
+                long start = System.nanoTime();
+                PackConsolidation.Outcome o = PackConsolidation.run(repo);
+                if (o.folded() > 0)
+                    log.info("event=consolidated db={} packs={} objects={} bytes={} ms={}", name, o.folded(), o.objects(), o.bytes(),
+                            (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                shared.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            log.warn("event=consolidation_failed db={} error={}", name, e.toString());
+        } finally {
+            consolidating.set(false);
+        }
+    }
+
+    /** One consolidation now, on the calling thread, after any background run (tests). */
+    PackConsolidation.Outcome consolidateNow(int minFold) throws IOException, InterruptedException {
+        while (!consolidating.compareAndSet(false, true)) Thread.sleep(1);
+        try {
+            objectsLock.readLock().lock();
+            try {
+                return PackConsolidation.run(repo, minFold);
+            } finally {
+                objectsLock.readLock().unlock();
+            }
+        } finally {
+            consolidating.set(false);
+        }
+    }
+
+    /**
+     * Fallback: every few commits, queues a full repack behind the waiting writes when packs pile up
+     * beyond {@link Compaction#AUTO_REPACK_PACKS} even so (writer thread).
+     */
     private void maybeCompact() {
         if (++commitsSinceCompactionCheck < 16 || compactionQueued) return;
         commitsSinceCompactionCheck = 0;
@@ -375,6 +441,7 @@ public final class GitDatabase implements Database, AutoCloseable {
         Head h = head;
         if (!commits.moveRef(StoreLayout.MAIN_REF, h.commit(), commit)) throw new IOException("main moved under the writer");
         publish(headAt(commit));
+        maybeConsolidate(); // merges write packs too
     }
 
     void flushDurably(ObjectInserter ins) throws IOException {
@@ -469,7 +536,15 @@ public final class GitDatabase implements Database, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         committer.close();
+        try {
+            consolidation.get(60, java.util.concurrent.TimeUnit.SECONDS); // it reads the repository closed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("event=consolidation_unfinished_at_close db={} error={}", name, e.toString());
+        }
         notifier.shutdown();
         repo.close();
     }
