@@ -60,6 +60,9 @@ public final class GitDatabase implements Database, AutoCloseable {
     private final List<Consumer<HeadChange>> headListeners = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<String>> headWaiters = new CopyOnWriteArrayList<>();
     private volatile Head head;
+    /** An integration's merge, written but not yet on main (writer thread only; see {@link #integrateWith}). */
+    private Head pending;
+    private boolean deferring; // writer thread only
     private Hlc lastClock = Hlc.ZERO; // committer thread only
     /** Pack rewrites (write side) against Git transport on this repository (read side): see {@link #objectsLock()}. */
     private final java.util.concurrent.locks.ReentrantReadWriteLock objectsLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
@@ -274,7 +277,7 @@ public final class GitDatabase implements Database, AutoCloseable {
 
     /** Group commit: applies each transaction, then writes one commit for all that succeeded. */
     private void commitGroup(List<GroupCommitter.WriteJob> group) {
-        Head h = head;
+        Head h = pending != null ? pending : head; // on top of a merge not yet on main (integrateWith)
         List<CompletableFuture<CommitResult>> ok = new ArrayList<>();
         List<List<CommitResult.Written>> results = new ArrayList<>();
         try (ObjectInserter ins = Compaction.inserter(repo); ObjectReader reader = ins.newReader()) {
@@ -293,6 +296,7 @@ public final class GitDatabase implements Database, AutoCloseable {
             if (ok.isEmpty()) return;
             PersistentTree tree = h.tree().with(applier.changes()).write(ins);
             if (tree.id().equals(h.tree().id())) { // nothing changed (e.g. identical rewrites): no empty commit
+                if (pending != null) settlePending(); // what they read must be durable before they are acknowledged
                 for (int i = 0; i < ok.size(); i++) ok.get(i).complete(new CommitResult(h.commitName(), results.get(i)));
                 return;
             }
@@ -300,9 +304,10 @@ public final class GitDatabase implements Database, AutoCloseable {
             for (GroupCommitter.WriteJob job : group)
                 if (!job.tx().message().isEmpty() && ok.contains(job.done())) msg.append("\n\n").append(job.tx().message());
             ObjectId c = CommitWriter.commit(ins, tree.id(), List.of(h.commit()), CommitWriter.ident(node, Instant.now()), msg.toString());
-            commits.flushDurably(ins);
-            if (!commits.moveRef(StoreLayout.MAIN_REF, h.commit(), c))
+            commits.flushDurably(ins); // also forces the pack of a merge made just before (integrateWith)
+            if (!commits.moveRef(StoreLayout.MAIN_REF, head.commit(), c))
                 throw new IOException("main moved under the committer");
+            pending = null;
             publish(new Head(c, tree, h.schema()));
             for (int i = 0; i < ok.size(); i++) ok.get(i).complete(new CommitResult(c.name(), results.get(i)));
             maybeConsolidate();
@@ -438,6 +443,10 @@ public final class GitDatabase implements Database, AutoCloseable {
      * flush their inserter durably first with {@link #flushDurably}.
      */
     void advance(ObjectId commit) throws IOException {
+        if (deferring) { // an integration: main moves with the writes queued behind it (integrateWith)
+            pending = headAt(commit);
+            return;
+        }
         Head h = head;
         if (!commits.moveRef(StoreLayout.MAIN_REF, h.commit(), commit)) throw new IOException("main moved under the writer");
         publish(headAt(commit));
@@ -445,7 +454,23 @@ public final class GitDatabase implements Database, AutoCloseable {
     }
 
     void flushDurably(ObjectInserter ins) throws IOException {
+        if (deferring) {
+            ins.flush(); // forced before main names it: by the group commit or settlePending (integrateWith)
+            return;
+        }
         commits.flushDurably(ins);
+    }
+
+    /** Makes the pending merge durable and moves main to it (writer thread). */
+    private void settlePending() throws IOException {
+        Head p = pending;
+        try (ObjectInserter none = Compaction.inserter(repo)) {
+            commits.flushDurably(none); // writes nothing: forces the new packs and the pack directory
+        }
+        if (!commits.moveRef(StoreLayout.MAIN_REF, head.commit(), p.commit())) throw new IOException("main moved under the writer");
+        pending = null;
+        publish(p);
+        maybeConsolidate();
     }
 
     private void publish(Head next) {
@@ -497,9 +522,38 @@ public final class GitDatabase implements Database, AutoCloseable {
         return integrateWith(other, fallbackBase).head().name();
     }
 
-    /** {@link #integrate}, telling also whether main now contains {@code other} (replication checkpoints need it). */
+    /**
+     * {@link #integrate}, telling also whether main now contains {@code other} (replication checkpoints need it).
+     *
+     * <p>The merge (or fast-forward) and the writes queued behind it become durable together: the
+     * merge's pack is flushed but not forced, main does not move yet, and the writes waiting at the
+     * head of the queue are committed at once on top of the merge, so one round of syncs (the packs
+     * forced together, the directory, the ref) and one head change serve both; before, a merge cost
+     * a round of its own, on the same writer thread. With no write waiting, the merge is made
+     * durable and adopted alone. Either way main holds the merge on disk before this returns (the
+     * caller records a checkpoint next), readers never see it before it is durable, and a crash
+     * before that loses only an unreferenced pack: the peer's head is still on its ref.
+     */
     public Integration integrateWith(ObjectId other, ObjectId fallbackBase) {
-        return exclusive(() -> BranchMerge.integrate(this, other, fallbackBase));
+        return exclusive(() -> {
+            try {
+                deferring = true;
+                Integration r;
+                try {
+                    r = BranchMerge.integrate(this, other, fallbackBase);
+                } finally {
+                    deferring = false;
+                }
+                if (pending != null) {
+                    List<GroupCommitter.WriteJob> writes = committer.takeQueuedWrites();
+                    if (!writes.isEmpty()) commitGroup(writes);
+                    if (pending != null) settlePending(); // no writes, or they failed: the merge alone
+                }
+                return r;
+            } finally {
+                pending = null; // a failed settle: main stays where it is on disk
+            }
+        });
     }
 
     /**
