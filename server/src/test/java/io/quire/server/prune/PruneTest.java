@@ -121,4 +121,69 @@ class PruneTest {
                     .data().get("v").asInt());
         }
     }
+
+    /**
+     * Three nodes that all write between deliveries make a history with no single cut: each node's
+     * newest commit has a parent below the horizon. Pruning must still drop that history (it kept
+     * all of it when the horizon alone was a boundary), and replication must go on.
+     */
+    @Test
+    void historyWrittenOnEveryNodeAtOnceStaysBounded() throws Exception {
+        try (SimulatedClusterAccess c = new SimulatedClusterAccess(dir, 3)) {
+            c.create("p", SCHEMA);
+            GitDatabase[] dbs = {c.db(0, "p"), c.db(1, "p"), c.db(2, "p")};
+            int[][] order = {{0, 1}, {1, 2}, {2, 0}, {1, 0}, {2, 1}, {0, 2}};
+            long keptAtRound60 = 0, made = 0;
+            int v = 0;
+            for (int round = 1; round <= 180; round++) {
+                for (GitDatabase db : dbs) {
+                    write(db, v % 7, ++v);
+                    made++;
+                }
+                for (int k = 0; k < order.length; k++) {
+                    int[] d = order[(k + round) % order.length];
+                    c.deliver(d[0], d[1], "p");
+                    if (k == 2) for (GitDatabase db : dbs) {
+                        write(db, v % 7, ++v); // more writes in flight: the nodes never agree on one head
+                        made++;
+                    }
+                }
+                if (round % 20 == 0)
+                    for (int i = 0; i < 3; i++) Maintenance.run(dbs[i], peersOf(i), false, 1);
+                if (round == 60) keptAtRound60 = reachable(dbs[0]);
+            }
+            long kept = reachable(dbs[0]);
+            System.out.printf("kept %d commits after %d writes (%d at round 60)%n", kept, made, keptAtRound60);
+            assertTrue(kept <= keptAtRound60 + 60, "history grows with every prune: " + keptAtRound60 + " -> " + kept);
+            assertTrue(kept < made / 3, "history kept: " + kept + " commits after " + made + " writes");
+
+            for (GitDatabase db : dbs) write(db, 3, ++v);
+            assertTrue(c.settle("p", 10), "replicas converge after pruning");
+            for (GitDatabase db : dbs) {
+                assertEquals(dbs[0].head(), db.head());
+                Process p = new ProcessBuilder("git", "--git-dir", db.repository().getDirectory().getPath(), "fsck", "--strict")
+                        .redirectErrorStream(true).start();
+                String fsck = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, p.waitFor(), fsck);
+            }
+            assertEquals(v, dbs[1].get(DocumentId.of("doc", "d" + (3))).orElseThrow().data().get("v").asInt());
+        }
+    }
+
+    /** Commits any ref reaches: what a repack keeps. */
+    static long reachable(GitDatabase db) throws Exception {
+        try (RevWalk rw = new RevWalk(db.repository())) {
+            for (org.eclipse.jgit.lib.Ref r : db.repository().getRefDatabase().getRefs())
+                if (rw.parseAny(r.getObjectId()) instanceof org.eclipse.jgit.revwalk.RevCommit rc) rw.markStart(rc);
+            long n = 0;
+            while (rw.next() != null) n++;
+            return n;
+        }
+    }
+
+    static Set<String> peersOf(int node) {
+        Set<String> peers = new java.util.HashSet<>(Set.of("n0", "n1", "n2"));
+        peers.remove("n" + node);
+        return peers;
+    }
 }

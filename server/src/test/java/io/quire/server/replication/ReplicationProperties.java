@@ -131,6 +131,7 @@ class ReplicationProperties {
         final Set<String> deleted = new HashSet<>();
         final Map<Integer, Set<String>> seen = new HashMap<>();
         final Map<String, Set<String>> deletedWrites = new HashMap<>();
+        final List<String> prunes = new ArrayList<>();
         int seq;
 
         Set<String> seenBy(int node) {
@@ -146,13 +147,13 @@ class ReplicationProperties {
         Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "quire-sim")
                 : Files.createTempDirectory("quire-sim");
         try (SimulatedCluster c = new SimulatedCluster(dir, nodes)) {
-            run(c, schedule, nodes);
+            for (String p : run(c, schedule, nodes).prunes) net.jqwik.api.statistics.Statistics.label("prune").collect(p);
         } finally {
             delete(dir);
         }
     }
 
-    static void run(SimulatedCluster c, List<Action> schedule, int nodes) {
+    static Ledger run(SimulatedCluster c, List<Action> schedule, int nodes) {
         c.store(0).create(DB, SCHEMA);
         for (int i = 1; i < nodes; i++) c.deliver(0, i, DB);
         Ledger ledger = new Ledger();
@@ -166,6 +167,7 @@ class ReplicationProperties {
         checkLedger(c.db(0, DB), ledger);
         for (int i = 1; i < nodes; i++)
             assertEquals(c.db(0, DB).currentHead().tree().id(), c.db(i, DB).currentHead().tree().id(), "trees differ on n" + i);
+        return ledger;
     }
 
     static void apply(SimulatedCluster c, Ledger l, Action a, int nodes) {
@@ -208,8 +210,8 @@ class ReplicationProperties {
             case Prune x when x.node() < nodes -> {
                 Set<String> peers = new HashSet<>();
                 for (int i = 0; i < nodes; i++) if (i != x.node()) peers.add(SimulatedCluster.name(i));
-                boolean pruned = io.quire.server.prune.Maintenance.run(c.db(x.node(), DB), peers, false, 1).prunedAt() != null;
-                net.jqwik.api.statistics.Statistics.label("prune").collect(pruned ? "pruned" : "nothing to prune");
+                var out = io.quire.server.prune.Maintenance.run(c.db(x.node(), DB), peers, false, 1);
+                l.prunes.add(out.prunedAt() == null ? "nothing to prune" : out.borders() > 0 ? "pruned with borders" : "pruned at a cut");
             }
             default -> {
             }
