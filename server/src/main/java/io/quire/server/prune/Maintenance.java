@@ -142,7 +142,7 @@ public final class Maintenance {
             add.addAll(cut.boundaries());
             GraftsFile.write(repo, cut.grafts()); // before the boundaries: see GraftsFile
             ShallowSet.add(repo, add);
-            publish(repo, h.commit());
+            publish(repo, cut);
         }
         if (!prune && !force && packs <= MAX_PACKS) return new Outcome(false, null, packs, 0);
         try {
@@ -251,7 +251,8 @@ public final class Maintenance {
                     && !MergeBases.of(rw, previous.getObjectId(), horizon).contains(previous.getObjectId())) return null;
             List<ObjectId> tips = new ArrayList<>();
             for (Ref r : repo.getRefDatabase().getRefs()) {
-                if (r.getName().equals(StoreLayout.HORIZON_REF) || r.getObjectId() == null) continue;
+                // the previous cut's published boundaries are about to be replaced: they must not hold the history
+                if (r.getName().startsWith("refs/quire/") || r.getObjectId() == null) continue;
                 if (rw.parseAny(r.getObjectId()) instanceof RevCommit c) tips.add(c.copy());
             }
             rw.reset();
@@ -259,9 +260,28 @@ public final class Maintenance {
         }
     }
 
-    private static void publish(FileRepository repo, ObjectId horizon) throws IOException {
-        org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(StoreLayout.HORIZON_REF);
-        u.setNewObjectId(horizon);
+    /**
+     * Publishes the cut's boundaries as refs ({@link StoreLayout#HORIZON_REF}, one under
+     * {@link StoreLayout#BORDER_REFS} per border; those of the previous cut go), so that a peer
+     * fetching from us can make them boundaries first: a fetch brings a border without its parents.
+     */
+    private static void publish(FileRepository repo, Cut cut) throws IOException {
+        set(repo, StoreLayout.HORIZON_REF, cut.horizon());
+        Set<String> borders = new java.util.HashSet<>();
+        for (ObjectId b : cut.borders()) borders.add(StoreLayout.BORDER_REFS + b.name());
+        for (Ref r : repo.getRefDatabase().getRefsByPrefix(StoreLayout.BORDER_REFS)) {
+            if (borders.contains(r.getName())) continue;
+            org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(r.getName());
+            u.setForceUpdate(true);
+            u.disableRefLog();
+            u.delete();
+        }
+        for (ObjectId b : cut.borders()) set(repo, StoreLayout.BORDER_REFS + b.name(), b);
+    }
+
+    private static void set(FileRepository repo, String ref, ObjectId to) throws IOException {
+        org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(ref);
+        u.setNewObjectId(to);
         u.setForceUpdate(true);
         u.disableRefLog();
         u.update();

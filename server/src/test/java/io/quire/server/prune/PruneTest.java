@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +168,50 @@ class PruneTest {
                 assertEquals(0, p.waitFor(), fsck);
             }
             assertEquals(v, dbs[1].get(DocumentId.of("doc", "d" + (3))).orElseThrow().data().get("v").asInt());
+        }
+    }
+
+    /**
+     * A replica created from one pruned with borders: the clone brings each border without its
+     * parents, so the new node must take every boundary the pruned one published, not only its
+     * horizon, or the fetch is refused for missing parents.
+     */
+    @Test
+    void aNewReplicaCanBeClonedFromOnePrunedWithBorders() throws Exception {
+        try (SimulatedClusterAccess c = new SimulatedClusterAccess(dir, 4)) {
+            c.createOn(0, "p", SCHEMA);
+            c.deliver(0, 1, "p");
+            c.deliver(0, 2, "p");
+            GitDatabase[] dbs = {c.db(0, "p"), c.db(1, "p"), c.db(2, "p")};
+            int v = 0;
+            for (int round = 0; round < 5; round++) { // some history first, so borders are not the root commit
+                for (GitDatabase db : dbs) write(db, v % 7, ++v);
+                assertTrue(c.settle("p", 10));
+            }
+            Maintenance.Outcome out = null;
+            for (int round = 1; round <= 40 && (out == null || out.borders() == 0); round++) {
+                for (GitDatabase db : dbs) write(db, v % 7, ++v);
+                c.deliver(1, 0, "p");
+                c.deliver(2, 0, "p");
+                c.deliver(0, 1, "p");
+                c.deliver(0, 2, "p");
+                for (GitDatabase db : dbs) write(db, v % 7, ++v); // in flight: node 0 is never level with the others
+                c.deliver(1, 0, "p");
+                c.deliver(2, 0, "p");
+                out = Maintenance.run(dbs[0], Set.of("n1", "n2"), false, 1);
+            }
+            assertTrue(out.borders() > 0, "node 0 pruned with borders");
+            c.deliver(0, 3, "p"); // n3 never had this database: it clones the pruned replica
+            GitDatabase fresh = c.db(3, "p");
+            assertNotNull(fresh, "the new replica was created from the pruned one");
+            assertEquals(dbs[0].head(), fresh.head());
+            write(fresh, 1, 1_000_000);
+            assertTrue(c.settle("p", 10), "the new replica converges with the others");
+            assertEquals(1_000_000, dbs[2].get(DocumentId.of("doc", "d1")).orElseThrow().data().get("v").asInt());
+            Process p = new ProcessBuilder("git", "--git-dir", fresh.repository().getDirectory().getPath(), "fsck", "--strict")
+                    .redirectErrorStream(true).start();
+            String fsck = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), fsck);
         }
     }
 
