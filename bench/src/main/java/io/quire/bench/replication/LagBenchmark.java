@@ -95,9 +95,9 @@ final class LagBenchmark implements ReplicationBenchmark {
             serverLog.reset();
             LagRun.Outcome r = new LagRun(c, serverLog, writers, rate, WARMUP_S, MEASURE_S).run();
             out.printf("  %d nodes (%d writing), %d writes/s: lag p50 %s ms, p99 %s ms, max %s ms over %,d (write, other node) pairs; "
-                            + "%s merge commits; merges %s; writer repacks %s; others used %s cores%n",
+                            + "%s merge commits; merges %s; writer repacks %s; background consolidations %s; others used %s cores%n",
                     nodes, writers, rate, ms(r.pair(), 0.5), ms(r.pair(), 0.99), ms(r.pair(), 1.0), r.pair().count(), r.history().merges(),
-                    serverLog.describe("merged"), serverLog.describe("compacted"), r.cpu().others());
+                    serverLog.describe("merged"), serverLog.describe("compacted"), serverLog.describe("consolidated"), r.cpu().others());
             return new Measured(r, serverLog.describe("merged"), serverLog.describe("compacted"));
         } finally {
             Scratch.delete(dir);

@@ -16,7 +16,10 @@ import org.eclipse.jgit.storage.pack.PackConfig;
 /**
  * Pack hygiene. Group commits write small, fast packs; a repack (always under the writer lock)
  * folds them into one with delta compression. Between repacks, pack count is what makes lookups
- * and inserts slower (measured in docs/benchmarks.md), so the writer asks for one when packs pile up.
+ * and inserts slower (measured in docs/benchmarks.md). Routine folding of the recent packs is a
+ * {@link PackConsolidation}, in the background, which drops nothing; the reachability repack here
+ * (which drops what no ref reaches, so it must run on the writer thread) is for maintenance and
+ * pruning, and the writer's fallback when packs pile up beyond {@link #AUTO_REPACK_PACKS} anyway.
  */
 public final class Compaction {
     /** Packs tolerated before the writer schedules a repack by itself. */

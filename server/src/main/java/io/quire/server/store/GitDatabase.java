@@ -60,6 +60,9 @@ public final class GitDatabase implements Database, AutoCloseable {
     private final List<Consumer<HeadChange>> headListeners = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<String>> headWaiters = new CopyOnWriteArrayList<>();
     private volatile Head head;
+    /** An integration's merge, written but not yet on main (writer thread only; see {@link #integrateWith}). */
+    private Head pending;
+    private boolean deferring; // writer thread only
     private Hlc lastClock = Hlc.ZERO; // committer thread only
     /** Pack rewrites (write side) against Git transport on this repository (read side): see {@link #objectsLock()}. */
     private final java.util.concurrent.locks.ReentrantReadWriteLock objectsLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
@@ -90,7 +93,9 @@ public final class GitDatabase implements Database, AutoCloseable {
      * The lock discipline of the object database (issue 3). Whatever deletes packs or rewrites the
      * shallow file (compaction, pruning) holds the write side, on the writer thread; every Git
      * transport operation on this repository (upload-pack, receive-pack, a fetch into it or a push
-     * from it) holds the read side for its duration. A transport operation reads the ref and pack
+     * from it) holds the read side for its duration, and so does a background
+     * {@linkplain PackConsolidation consolidation}, which deletes packs but never an object (every
+     * object of a pack it deletes is in an installed, durable pack first). A transport operation reads the ref and pack
      * lists, checks connectivity against objects that exist now and moves a ref later; a repack in
      * between could delete a parent it just checked. Plain reads of the head need no lock: they only
      * touch objects main reaches, which every repack keeps, and JGit re-scans the pack directory
@@ -272,7 +277,7 @@ public final class GitDatabase implements Database, AutoCloseable {
 
     /** Group commit: applies each transaction, then writes one commit for all that succeeded. */
     private void commitGroup(List<GroupCommitter.WriteJob> group) {
-        Head h = head;
+        Head h = pending != null ? pending : head; // on top of a merge not yet on main (integrateWith)
         List<CompletableFuture<CommitResult>> ok = new ArrayList<>();
         List<List<CommitResult.Written>> results = new ArrayList<>();
         try (ObjectInserter ins = Compaction.inserter(repo); ObjectReader reader = ins.newReader()) {
@@ -291,6 +296,7 @@ public final class GitDatabase implements Database, AutoCloseable {
             if (ok.isEmpty()) return;
             PersistentTree tree = h.tree().with(applier.changes()).write(ins);
             if (tree.id().equals(h.tree().id())) { // nothing changed (e.g. identical rewrites): no empty commit
+                if (pending != null) settlePending(); // what they read must be durable before they are acknowledged
                 for (int i = 0; i < ok.size(); i++) ok.get(i).complete(new CommitResult(h.commitName(), results.get(i)));
                 return;
             }
@@ -298,11 +304,13 @@ public final class GitDatabase implements Database, AutoCloseable {
             for (GroupCommitter.WriteJob job : group)
                 if (!job.tx().message().isEmpty() && ok.contains(job.done())) msg.append("\n\n").append(job.tx().message());
             ObjectId c = CommitWriter.commit(ins, tree.id(), List.of(h.commit()), CommitWriter.ident(node, Instant.now()), msg.toString());
-            commits.flushDurably(ins);
-            if (!commits.moveRef(StoreLayout.MAIN_REF, h.commit(), c))
+            commits.flushDurably(ins); // also forces the pack of a merge made just before (integrateWith)
+            if (!commits.moveRef(StoreLayout.MAIN_REF, head.commit(), c))
                 throw new IOException("main moved under the committer");
+            pending = null;
             publish(new Head(c, tree, h.schema()));
             for (int i = 0; i < ok.size(); i++) ok.get(i).complete(new CommitResult(c.name(), results.get(i)));
+            maybeConsolidate();
             maybeCompact();
         } catch (IOException | RuntimeException e) {
             log.error("event=commit_failed db={}", name, e);
@@ -314,7 +322,70 @@ public final class GitDatabase implements Database, AutoCloseable {
     private int commitsSinceCompactionCheck;
     private boolean compactionQueued;
 
-    /** Every few commits, queues a repack behind the waiting writes once packs pile up (writer thread). */
+    /** Runs consolidations beside the writers (shared by all databases; at most one run per database). */
+    private static final ExecutorService CONSOLIDATOR =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("quire-consolidate-", 0).daemon(true).factory());
+    private final java.util.concurrent.atomic.AtomicBoolean consolidating = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile CompletableFuture<Void> consolidation = CompletableFuture.completedFuture(null);
+    private volatile boolean closing;
+
+    /**
+     * Once packs pile up, starts a {@linkplain PackConsolidation consolidation} in the background
+     * (called by the writer after it wrote a pack; returns at once). Routine compaction thus no longer
+     * stops the writer: the writer-thread repack of {@link #maybeCompact} is only the fallback for
+     * packs piling up faster than consolidations fold them.
+     */
+    private void maybeConsolidate() {
+        if (closing || consolidating.get() || !PackConsolidation.due(repo)) return;
+        if (!consolidating.compareAndSet(false, true)) return;
+        consolidation = CompletableFuture.runAsync(this::consolidate, CONSOLIDATOR);
+    }
+
+    private void consolidate() {
+        try {
+            if (closing) return;
+            // The read side, as a Git transport: excludes repacks and prunes (they delete objects), not
+            // transfers. No waiting and no barging past a queued repack: if one holds or wants the
+            // write side, it folds the packs itself.
+            java.util.concurrent.locks.Lock shared = objectsLock.readLock();
+            if (!shared.tryLock(0, java.util.concurrent.TimeUnit.NANOSECONDS)) return;
+            try {
+                long start = System.nanoTime();
+                PackConsolidation.Outcome o = PackConsolidation.run(repo);
+                if (o.folded() > 0)
+                    log.info("event=consolidated db={} packs={} objects={} bytes={} ms={}", name, o.folded(), o.objects(), o.bytes(),
+                            (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                shared.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            log.warn("event=consolidation_failed db={} error={}", name, e.toString());
+        } finally {
+            consolidating.set(false);
+        }
+    }
+
+    /** One consolidation now, on the calling thread, after any background run (tests). */
+    PackConsolidation.Outcome consolidateNow(int minFold) throws IOException, InterruptedException {
+        while (!consolidating.compareAndSet(false, true)) Thread.sleep(1);
+        try {
+            objectsLock.readLock().lock();
+            try {
+                return PackConsolidation.run(repo, minFold);
+            } finally {
+                objectsLock.readLock().unlock();
+            }
+        } finally {
+            consolidating.set(false);
+        }
+    }
+
+    /**
+     * Fallback: every few commits, queues a full repack behind the waiting writes when packs pile up
+     * beyond {@link Compaction#AUTO_REPACK_PACKS} even so (writer thread).
+     */
     private void maybeCompact() {
         if (++commitsSinceCompactionCheck < 16 || compactionQueued) return;
         commitsSinceCompactionCheck = 0;
@@ -372,13 +443,34 @@ public final class GitDatabase implements Database, AutoCloseable {
      * flush their inserter durably first with {@link #flushDurably}.
      */
     void advance(ObjectId commit) throws IOException {
+        if (deferring) { // an integration: main moves with the writes queued behind it (integrateWith)
+            pending = headAt(commit);
+            return;
+        }
         Head h = head;
         if (!commits.moveRef(StoreLayout.MAIN_REF, h.commit(), commit)) throw new IOException("main moved under the writer");
         publish(headAt(commit));
+        maybeConsolidate(); // merges write packs too
     }
 
     void flushDurably(ObjectInserter ins) throws IOException {
+        if (deferring) {
+            ins.flush(); // forced before main names it: by the group commit or settlePending (integrateWith)
+            return;
+        }
         commits.flushDurably(ins);
+    }
+
+    /** Makes the pending merge durable and moves main to it (writer thread). */
+    private void settlePending() throws IOException {
+        Head p = pending;
+        try (ObjectInserter none = Compaction.inserter(repo)) {
+            commits.flushDurably(none); // writes nothing: forces the new packs and the pack directory
+        }
+        if (!commits.moveRef(StoreLayout.MAIN_REF, head.commit(), p.commit())) throw new IOException("main moved under the writer");
+        pending = null;
+        publish(p);
+        maybeConsolidate();
     }
 
     private void publish(Head next) {
@@ -430,9 +522,38 @@ public final class GitDatabase implements Database, AutoCloseable {
         return integrateWith(other, fallbackBase).head().name();
     }
 
-    /** {@link #integrate}, telling also whether main now contains {@code other} (replication checkpoints need it). */
+    /**
+     * {@link #integrate}, telling also whether main now contains {@code other} (replication checkpoints need it).
+     *
+     * <p>The merge (or fast-forward) and the writes queued behind it become durable together: the
+     * merge's pack is flushed but not forced, main does not move yet, and the writes waiting at the
+     * head of the queue are committed at once on top of the merge, so one round of syncs (the packs
+     * forced together, the directory, the ref) and one head change serve both; before, a merge cost
+     * a round of its own, on the same writer thread. With no write waiting, the merge is made
+     * durable and adopted alone. Either way main holds the merge on disk before this returns (the
+     * caller records a checkpoint next), readers never see it before it is durable, and a crash
+     * before that loses only an unreferenced pack: the peer's head is still on its ref.
+     */
     public Integration integrateWith(ObjectId other, ObjectId fallbackBase) {
-        return exclusive(() -> BranchMerge.integrate(this, other, fallbackBase));
+        return exclusive(() -> {
+            try {
+                deferring = true;
+                Integration r;
+                try {
+                    r = BranchMerge.integrate(this, other, fallbackBase);
+                } finally {
+                    deferring = false;
+                }
+                if (pending != null) {
+                    List<GroupCommitter.WriteJob> writes = committer.takeQueuedWrites();
+                    if (!writes.isEmpty()) commitGroup(writes);
+                    if (pending != null) settlePending(); // no writes, or they failed: the merge alone
+                }
+                return r;
+            } finally {
+                pending = null; // a failed settle: main stays where it is on disk
+            }
+        });
     }
 
     /**
@@ -469,7 +590,15 @@ public final class GitDatabase implements Database, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         committer.close();
+        try {
+            consolidation.get(60, java.util.concurrent.TimeUnit.SECONDS); // it reads the repository closed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("event=consolidation_unfinished_at_close db={} error={}", name, e.toString());
+        }
         notifier.shutdown();
         repo.close();
     }

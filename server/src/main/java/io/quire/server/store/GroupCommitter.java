@@ -70,6 +70,21 @@ final class GroupCommitter implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Removes and returns the writes waiting at the head of the queue, up to the group bound,
+     * stopping at the first exclusive job (writer thread only: lets an integration commit them with
+     * its merge, in queue order).
+     */
+    List<WriteJob> takeQueuedWrites() {
+        List<WriteJob> group = new ArrayList<>();
+        int ops = 0;
+        while (ops < MAX_GROUP_OPS && queue.peek() instanceof WriteJob w && queue.poll() == w) {
+            group.add(w);
+            ops += w.tx().ops().size();
+        }
+        return group;
+    }
+
     boolean onCommitterThread() {
         return Thread.currentThread() == thread;
     }

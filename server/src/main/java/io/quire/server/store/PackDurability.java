@@ -28,6 +28,12 @@ final class PackDurability {
 
     private final File packDir;
     private final Set<String> synced = new HashSet<>();
+    /**
+     * Pack files that {@link PackConsolidation} forced itself before renaming them into place
+     * (absolute paths): {@link #syncNew} takes them as synced instead of forcing them again. An entry
+     * goes when a writer sees the file or the file is deleted, so the set stays small.
+     */
+    private static final Set<String> FORCED_ELSEWHERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PackDurability(File objectsDir) {
         this.packDir = new File(objectsDir, "pack");
@@ -53,7 +59,12 @@ final class PackDurability {
         List<Path> fresh = new ArrayList<>();
         for (String n : names) {
             if (synced.contains(n) || n.startsWith("tmp") || n.endsWith(".lock")) continue;
-            fresh.add(packDir.toPath().resolve(n));
+            Path p = packDir.toPath().resolve(n);
+            if (FORCED_ELSEWHERE.remove(p.toAbsolutePath().toString())) {
+                synced.add(n);
+                continue;
+            }
+            fresh.add(p);
         }
         if (fresh.isEmpty()) {
             synced.retainAll(Set.of(names));
@@ -78,6 +89,16 @@ final class PackDurability {
         for (Path p : fresh) synced.add(p.getFileName().toString());
         syncDirectory(packDir.toPath());
         synced.retainAll(Set.of(names));
+    }
+
+    /** Files already forced, and their directory too, by another thread (a consolidation). */
+    static void alreadyDurable(File... files) {
+        for (File f : files) FORCED_ELSEWHERE.add(f.getAbsoluteFile().toPath().toString());
+    }
+
+    /** A file deleted before any writer listed it. */
+    static void forget(File f) {
+        FORCED_ELSEWHERE.remove(f.getAbsoluteFile().toPath().toString());
     }
 
     private static void force(Path p) throws IOException {

@@ -113,11 +113,13 @@ class PruneTest {
             GitDatabase a = c.db(0, "p");
             for (int i = 0; i < Maintenance.MAX_PACKS + 5; i++) write(a, i % 3, i);
             long before = commits(a);
-            Maintenance.Outcome out = Maintenance.run(a, Set.of(), false);
+            // force: the writer's background consolidation already keeps the pack count under MAX_PACKS
+            Maintenance.Outcome out = Maintenance.run(a, Set.of(), true);
             assertTrue(out.repacked());
             assertNull(out.prunedAt());
             assertEquals(before, commits(a), "a single node keeps its history");
-            assertEquals(1, a.repository().getObjectDatabase().getPacks().size());
+            // one, or two when the consolidated pack is large enough for the geometric repack to keep it
+            assertTrue(a.repository().getObjectDatabase().getPacks().size() <= 2, a.repository().getObjectDatabase().getPacks().toString());
             assertEquals(Maintenance.MAX_PACKS + 4, a.get(DocumentId.of("doc", "d" + ((Maintenance.MAX_PACKS + 4) % 3))).orElseThrow()
                     .data().get("v").asInt());
         }
