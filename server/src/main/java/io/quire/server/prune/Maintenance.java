@@ -3,7 +3,9 @@ package io.quire.server.prune;
 import io.quire.server.store.Compaction;
 import io.quire.server.store.GitDatabase;
 import io.quire.server.store.GitDatabases;
+import io.quire.server.store.GraftsFile;
 import io.quire.server.store.StoreLayout;
+import io.quire.server.store.merge.MergeBases;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,8 +87,11 @@ public final class Maintenance {
         }
     }
 
-    /** What one run did ({@code prunedAt}: the horizon, when it pruned). */
-    public record Outcome(boolean repacked, ObjectId prunedAt, int packsBefore, long millis) {
+    /** What one run did ({@code prunedAt}: the horizon, when it pruned; {@code borders}: other boundaries of that cut). */
+    public record Outcome(boolean repacked, ObjectId prunedAt, int packsBefore, long millis, int borders) {
+        Outcome(boolean repacked, ObjectId prunedAt, int packsBefore, long millis) {
+            this(repacked, prunedAt, packsBefore, millis, 0);
+        }
     }
 
     /** Compacts and prunes one database when due ({@code force}: repack even with few packs). */
@@ -124,12 +129,22 @@ public final class Maintenance {
         long deadline = start + settings.budget().toNanos();
         Set<ObjectId> boundariesBefore = ShallowSet.present(repo);
         int moved = StaleRefs.repair(repo, db.currentHead().commit(), prune ? h.commit() : null);
+        Cut cut = null;
+        if (prune) {
+            cut = cut(repo, h.commit());
+            if (cut == null) {
+                log.info("event=prune_skipped db={} reason=horizon_not_above_previous horizon={}", db.name(), h.commit().name());
+                prune = false;
+            }
+        }
         if (prune) {
             Set<ObjectId> add = new LinkedHashSet<>(h.absentCheckpoints());
-            add.add(h.commit());
+            add.addAll(cut.boundaries());
+            GraftsFile.write(repo, cut.grafts()); // before the boundaries: see GraftsFile
             ShallowSet.add(repo, add);
-            publish(repo, h.commit());
+            publish(repo, cut);
         }
+        if (!prune && !force && packs <= MAX_PACKS) return new Outcome(false, null, packs, 0);
         try {
             Compaction.repack(repo, prune, deadline); // deltas only when pruning: it is the slow kind
         } catch (CancelledException e) {
@@ -140,9 +155,9 @@ public final class Maintenance {
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (prune) LAST_PRUNE.put(key(repo), new long[]{System.currentTimeMillis(), ms});
-        log.info("event=maintenance db={} packs_before={} pruned_at={} held_out={} refs_moved={} ms={}", db.name(), packs,
-                prune ? h.commit().name() : "-", prune ? h.heldOut() : List.of(), moved, ms);
-        return new Outcome(true, prune ? h.commit() : null, packs, ms);
+        log.info("event=maintenance db={} packs_before={} pruned_at={} borders={} held_out={} refs_moved={} ms={}", db.name(), packs,
+                prune ? h.commit().name() : "-", prune ? cut.borders().size() : 0, prune ? h.heldOut() : List.of(), moved, ms);
+        return new Outcome(true, prune ? h.commit() : null, packs, ms, prune ? cut.borders().size() : 0);
     }
 
     /** The horizon, and the peers left out of it (too long without a confirmed commit) with their checkpoints. */
@@ -175,7 +190,7 @@ public final class Maintenance {
             }
         }
         if (points.isEmpty()) return new Horizon(main.copy(), heldOut, absent);
-        try (RevWalk rw = new RevWalk(repo)) {
+        try (RevWalk rw = GraftsFile.read(repo).walk(repo)) {
             RevCommit acc = rw.parseCommit(points.get(0));
             for (int i = 1; i < points.size(); i++) {
                 rw.reset();
@@ -224,9 +239,49 @@ public final class Maintenance {
         }
     }
 
-    private static void publish(FileRepository repo, ObjectId horizon) throws IOException {
-        org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(StoreLayout.HORIZON_REF);
-        u.setNewObjectId(horizon);
+    /**
+     * The cut at {@code horizon} of everything the refs reach, or null when the horizon is not a
+     * descendant of the previous one (the checkpoints' merge base can move sideways in a criss-cross
+     * history): the previous cut's grafts are only replaced safely by a cut that lies above it.
+     */
+    private static Cut cut(FileRepository repo, ObjectId horizon) throws IOException {
+        try (RevWalk rw = GraftsFile.read(repo).walk(repo)) {
+            Ref previous = repo.exactRef(StoreLayout.HORIZON_REF);
+            if (previous != null && !previous.getObjectId().equals(horizon) && repo.getObjectDatabase().has(previous.getObjectId())
+                    && !MergeBases.of(rw, previous.getObjectId(), horizon).contains(previous.getObjectId())) return null;
+            List<ObjectId> tips = new ArrayList<>();
+            for (Ref r : repo.getRefDatabase().getRefs()) {
+                // the previous cut's published boundaries are about to be replaced: they must not hold the history
+                if (r.getName().startsWith("refs/quire/") || r.getObjectId() == null) continue;
+                if (rw.parseAny(r.getObjectId()) instanceof RevCommit c) tips.add(c.copy());
+            }
+            rw.reset();
+            return Cut.at(rw, horizon, tips);
+        }
+    }
+
+    /**
+     * Publishes the cut's boundaries as refs ({@link StoreLayout#HORIZON_REF}, one under
+     * {@link StoreLayout#BORDER_REFS} per border; those of the previous cut go), so that a peer
+     * fetching from us can make them boundaries first: a fetch brings a border without its parents.
+     */
+    private static void publish(FileRepository repo, Cut cut) throws IOException {
+        set(repo, StoreLayout.HORIZON_REF, cut.horizon());
+        Set<String> borders = new java.util.HashSet<>();
+        for (ObjectId b : cut.borders()) borders.add(StoreLayout.BORDER_REFS + b.name());
+        for (Ref r : repo.getRefDatabase().getRefsByPrefix(StoreLayout.BORDER_REFS)) {
+            if (borders.contains(r.getName())) continue;
+            org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(r.getName());
+            u.setForceUpdate(true);
+            u.disableRefLog();
+            u.delete();
+        }
+        for (ObjectId b : cut.borders()) set(repo, StoreLayout.BORDER_REFS + b.name(), b);
+    }
+
+    private static void set(FileRepository repo, String ref, ObjectId to) throws IOException {
+        org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(ref);
+        u.setNewObjectId(to);
         u.setForceUpdate(true);
         u.disableRefLog();
         u.update();

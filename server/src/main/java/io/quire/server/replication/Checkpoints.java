@@ -29,7 +29,7 @@ final class Checkpoints {
     static void advance(Repository repo, String peer, ObjectId commit) throws IOException {
         ObjectId current = get(repo, peer);
         if (current != null && !current.equals(commit)) {
-            try (org.eclipse.jgit.revwalk.RevWalk rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+            try (org.eclipse.jgit.revwalk.RevWalk rw = io.quire.server.store.GraftsFile.read(repo).walk(repo)) {
                 // A merge-base walk, not isMergedInto: that walks the whole history when the answer is no (the usual case here).
                 if (io.quire.server.store.merge.MergeBases.of(rw, commit, current).contains(commit)) return;
             } catch (org.eclipse.jgit.errors.MissingObjectException pruned) {

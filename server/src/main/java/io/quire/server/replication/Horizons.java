@@ -11,9 +11,10 @@ import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.Transport;
 
 /**
- * Fetching from a pruned replica: its history stops at its horizon, so a fetch that needs commits
- * below it would bring a pack with missing parents (and be refused by the object check). Taking
- * the peer's published horizon into our own shallow set first makes that boundary legal here too;
+ * Fetching from a pruned replica: its history stops at its horizon and borders (ADR 0009), so a
+ * fetch that needs commits below them would bring a pack with missing parents (and be refused by
+ * the object check). Taking the peer's published boundaries into our own shallow set first makes
+ * them legal here too;
  * merges across it then use the remembered common commit as their base (ARCHITECTURE.md §3).
  */
 public final class Horizons {
@@ -21,17 +22,18 @@ public final class Horizons {
     }
 
     /**
-     * Reads the peer's horizon through {@code t} and adds it to our shallow commits when we lack it.
+     * Reads the peer's published boundaries through {@code t} and adds those we lack to our shallow commits.
      * The boundary is only ever added here; pruning keeps it for as long as a ref can reach it
      * (see {@link ShallowSet}), since the fetch may bring that commit without its parents.
      */
     public static void adopt(Repository repo, Transport t) throws IOException {
         if (!(repo instanceof FileRepository fr)) return;
-        ObjectId horizon;
+        java.util.List<ObjectId> boundaries = new java.util.ArrayList<>();
         try (FetchConnection c = t.openFetch()) {
-            Ref h = c.getRef(StoreLayout.HORIZON_REF);
-            horizon = h == null ? null : h.getObjectId();
+            for (Ref r : c.getRefs())
+                if (r.getObjectId() != null && (r.getName().equals(StoreLayout.HORIZON_REF) || r.getName().startsWith(StoreLayout.BORDER_REFS)))
+                    boundaries.add(r.getObjectId());
         }
-        if (horizon != null) ShallowSet.adopt(fr, horizon);
+        for (ObjectId b : boundaries) ShallowSet.adopt(fr, b);
     }
 }

@@ -43,7 +43,7 @@ final class BranchMerge {
     static Integration integrate(GitDatabase db, ObjectId other, ObjectId fallbackBase) throws IOException {
         Repository repo = db.repository();
         ObjectId main = db.currentHead().commit();
-        try (RevWalk rw = new RevWalk(repo)) {
+        try (RevWalk rw = GraftsFile.read(repo).walk(repo)) {
             RevCommit ours = rw.parseCommit(main);
             RevCommit theirs = rw.parseCommit(other);
             if (ours.equals(theirs)) return new Integration(main, true);
@@ -53,7 +53,7 @@ final class BranchMerge {
                 db.advance(theirs);
                 return new Integration(theirs, true);
             }
-            if (ours.getTree().equals(theirs.getTree())) return settle(db, ours, theirs);
+            if (ours.getTree().equals(theirs.getTree())) return settle(db, rw, ours, theirs);
             if (fallbackBase != null && bases.isEmpty() && repo.getObjectDatabase().has(fallbackBase))
                 return new Integration(mergeOnto(db, ours, theirs, rw.parseCommit(fallbackBase).getTree().getId()), true);
             return new Integration(mergeCommit(db, ours, theirs, bases), true);
@@ -61,18 +61,49 @@ final class BranchMerge {
     }
 
     /**
-     * Two heads that differ only in history, not in content: every replica keeps the one with the
-     * smaller id instead of merging them. Merging would make a new head each time, and with three or
-     * more nodes merging pairs in different orders those new heads kept differing, so a quiet
-     * cluster never settled (docs/benchmarks.md, replication). Equal trees mean readers see no
-     * change, and later three-way merges depend only on trees, so nothing is lost by dropping the
-     * other history from main.
+     * Two heads that differ only in history, not in content: joined by one commit whose parents
+     * are the heads underneath both (a settle commit's own parents stand for it, and ancestors of
+     * another are left out), so every replica that joins the same heads, in whatever order, makes
+     * the same commit. Merging pairwise made a new head each time, and with three or more nodes
+     * merging pairs in different orders those heads kept differing, so a quiet cluster never
+     * settled (docs/benchmarks.md, replication). Keeping one of the two heads instead settled, but
+     * dropped the other history from main, and later merge bases need it: a document deleted in
+     * the dropped history came back in the next merge with a history that still had it.
      */
-    private static Integration settle(GitDatabase db, RevCommit ours, RevCommit theirs) throws IOException {
-        if (ours.name().compareTo(theirs.name()) <= 0) return new Integration(ours, false);
-        db.advance(theirs);
-        log.debug("event=settled db={} from={} to={}", db.name(), ours.name(), theirs.name());
-        return new Integration(theirs, true);
+    private static Integration settle(GitDatabase db, RevWalk rw, RevCommit ours, RevCommit theirs) throws IOException {
+        List<RevCommit> heads = new java.util.ArrayList<>();
+        for (RevCommit side : List.of(ours, theirs)) {
+            if (!MergeCommits.isSettle(side)) heads.add(side);
+            else for (RevCommit p : side.getParents()) heads.add(rw.parseCommit(p));
+        }
+        List<RevCommit> frontier = new java.util.ArrayList<>();
+        for (RevCommit c : heads) {
+            if (frontier.contains(c)) continue;
+            boolean below = false;
+            for (RevCommit d : heads) {
+                if (d.equals(c)) continue;
+                if (MergeBases.of(rw, c, d).contains(c)) {
+                    below = true;
+                    break;
+                }
+            }
+            if (!below) frontier.add(c);
+        }
+        if (frontier.size() == 1) { // one head already holds every other: the joining commit would add nothing
+            RevCommit all = frontier.get(0);
+            if (all.equals(ours)) return new Integration(ours, false);
+            db.advance(all);
+            return new Integration(all, all.equals(theirs));
+        }
+        org.eclipse.jgit.internal.storage.file.FileRepository repo = db.repository();
+        try (ObjectInserter ins = Compaction.inserter(repo)) {
+            ObjectId commit = MergeCommits.settle(ins, ours.getTree().getId(), frontier);
+            db.flushDurably(ins);
+            db.advance(commit);
+            log.debug("event=settled db={} ours={} theirs={} result={} heads={}", db.name(), ours.name(), theirs.name(), commit.name(),
+                    frontier.size());
+            return new Integration(commit, true);
+        }
     }
 
     /**
@@ -114,7 +145,8 @@ final class BranchMerge {
         long start = System.nanoTime();
         try (ObjectInserter ins = Compaction.inserter(repo); ObjectReader reader = ins.newReader()) {
             TreeMerger merger = MergeEngine.treeMerger(repo, reader, ins);
-            ObjectId base = baseTree != null ? baseTree : MergeBases.baseTree(reader, ins, merger, ours, theirs, bases);
+            ObjectId base = baseTree != null ? baseTree
+                    : MergeBases.baseTree(reader, ins, merger, GraftsFile.read(repo), ours, theirs, bases);
             TreeMerger.Result result = merger.merge(base, ours, theirs);
             ObjectId commit = MergeCommits.write(ins, result.tree().id(), ours, theirs);
             db.flushDurably(ins);

@@ -41,6 +41,8 @@ public final class StoreLayout {
      * so a peer that fetches from it can take the same boundary first (STACK.md).
      */
     public static final String HORIZON_REF = "refs/quire/horizon";
+    /** The other boundaries of the last prune (its borders, ADR 0009), one ref each, named by commit id. */
+    public static final String BORDER_REFS = "refs/quire/borders/";
 
     private StoreLayout() {
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,5 +123,114 @@ class PruneTest {
             assertEquals(Maintenance.MAX_PACKS + 4, a.get(DocumentId.of("doc", "d" + ((Maintenance.MAX_PACKS + 4) % 3))).orElseThrow()
                     .data().get("v").asInt());
         }
+    }
+
+    /**
+     * Three nodes that all write between deliveries make a history with no single cut: each node's
+     * newest commit has a parent below the horizon. Pruning must still drop that history (it kept
+     * all of it when the horizon alone was a boundary), and replication must go on.
+     */
+    @Test
+    void historyWrittenOnEveryNodeAtOnceStaysBounded() throws Exception {
+        try (SimulatedClusterAccess c = new SimulatedClusterAccess(dir, 3)) {
+            c.create("p", SCHEMA);
+            GitDatabase[] dbs = {c.db(0, "p"), c.db(1, "p"), c.db(2, "p")};
+            int[][] order = {{0, 1}, {1, 2}, {2, 0}, {1, 0}, {2, 1}, {0, 2}};
+            long keptAtRound60 = 0, made = 0;
+            int v = 0;
+            for (int round = 1; round <= 180; round++) {
+                for (GitDatabase db : dbs) {
+                    write(db, v % 7, ++v);
+                    made++;
+                }
+                for (int k = 0; k < order.length; k++) {
+                    int[] d = order[(k + round) % order.length];
+                    c.deliver(d[0], d[1], "p");
+                    if (k == 2) for (GitDatabase db : dbs) {
+                        write(db, v % 7, ++v); // more writes in flight: the nodes never agree on one head
+                        made++;
+                    }
+                }
+                if (round % 20 == 0)
+                    for (int i = 0; i < 3; i++) Maintenance.run(dbs[i], peersOf(i), false, 1);
+                if (round == 60) keptAtRound60 = reachable(dbs[0]);
+            }
+            long kept = reachable(dbs[0]);
+            System.out.printf("kept %d commits after %d writes (%d at round 60)%n", kept, made, keptAtRound60);
+            assertTrue(kept <= keptAtRound60 + 60, "history grows with every prune: " + keptAtRound60 + " -> " + kept);
+            assertTrue(kept < made / 3, "history kept: " + kept + " commits after " + made + " writes");
+
+            for (GitDatabase db : dbs) write(db, 3, ++v);
+            assertTrue(c.settle("p", 10), "replicas converge after pruning");
+            for (GitDatabase db : dbs) {
+                assertEquals(dbs[0].head(), db.head());
+                Process p = new ProcessBuilder("git", "--git-dir", db.repository().getDirectory().getPath(), "fsck", "--strict")
+                        .redirectErrorStream(true).start();
+                String fsck = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, p.waitFor(), fsck);
+            }
+            assertEquals(v, dbs[1].get(DocumentId.of("doc", "d" + (3))).orElseThrow().data().get("v").asInt());
+        }
+    }
+
+    /**
+     * A replica created from one pruned with borders: the clone brings each border without its
+     * parents, so the new node must take every boundary the pruned one published, not only its
+     * horizon, or the fetch is refused for missing parents.
+     */
+    @Test
+    void aNewReplicaCanBeClonedFromOnePrunedWithBorders() throws Exception {
+        try (SimulatedClusterAccess c = new SimulatedClusterAccess(dir, 4)) {
+            c.createOn(0, "p", SCHEMA);
+            c.deliver(0, 1, "p");
+            c.deliver(0, 2, "p");
+            GitDatabase[] dbs = {c.db(0, "p"), c.db(1, "p"), c.db(2, "p")};
+            int v = 0;
+            for (int round = 0; round < 5; round++) { // some history first, so borders are not the root commit
+                for (GitDatabase db : dbs) write(db, v % 7, ++v);
+                assertTrue(c.settle("p", 10));
+            }
+            Maintenance.Outcome out = null;
+            for (int round = 1; round <= 40 && (out == null || out.borders() == 0); round++) {
+                for (GitDatabase db : dbs) write(db, v % 7, ++v);
+                c.deliver(1, 0, "p");
+                c.deliver(2, 0, "p");
+                c.deliver(0, 1, "p");
+                c.deliver(0, 2, "p");
+                for (GitDatabase db : dbs) write(db, v % 7, ++v); // in flight: node 0 is never level with the others
+                c.deliver(1, 0, "p");
+                c.deliver(2, 0, "p");
+                out = Maintenance.run(dbs[0], Set.of("n1", "n2"), false, 1);
+            }
+            assertTrue(out.borders() > 0, "node 0 pruned with borders");
+            c.deliver(0, 3, "p"); // n3 never had this database: it clones the pruned replica
+            GitDatabase fresh = c.db(3, "p");
+            assertNotNull(fresh, "the new replica was created from the pruned one");
+            assertEquals(dbs[0].head(), fresh.head());
+            write(fresh, 1, 1_000_000);
+            assertTrue(c.settle("p", 10), "the new replica converges with the others");
+            assertEquals(1_000_000, dbs[2].get(DocumentId.of("doc", "d1")).orElseThrow().data().get("v").asInt());
+            Process p = new ProcessBuilder("git", "--git-dir", fresh.repository().getDirectory().getPath(), "fsck", "--strict")
+                    .redirectErrorStream(true).start();
+            String fsck = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), fsck);
+        }
+    }
+
+    /** Commits any ref reaches: what a repack keeps. */
+    static long reachable(GitDatabase db) throws Exception {
+        try (RevWalk rw = new RevWalk(db.repository())) {
+            for (org.eclipse.jgit.lib.Ref r : db.repository().getRefDatabase().getRefs())
+                if (rw.parseAny(r.getObjectId()) instanceof org.eclipse.jgit.revwalk.RevCommit rc) rw.markStart(rc);
+            long n = 0;
+            while (rw.next() != null) n++;
+            return n;
+        }
+    }
+
+    static Set<String> peersOf(int node) {
+        Set<String> peers = new java.util.HashSet<>(Set.of("n0", "n1", "n2"));
+        peers.remove("n" + node);
+        return peers;
     }
 }

@@ -52,7 +52,7 @@ class ReplicationProperties {
             """;
     static final List<String> KEYS = List.of("one", "two", "three");
 
-    sealed interface Action permits Write, Delete, Deliver, Cut, Heal, Crash {
+    sealed interface Action permits Write, Delete, Deliver, Cut, Heal, Crash, Prune {
     }
 
     record Write(int node, int key) implements Action {
@@ -73,6 +73,10 @@ class ReplicationProperties {
     record Crash(int node) implements Action {
     }
 
+    /** The node prunes history below its horizon as soon as anything lies below it. */
+    record Prune(int node) implements Action {
+    }
+
     @Provide
     Arbitrary<List<Action>> schedules() {
         Arbitrary<Integer> node = Arbitraries.integers().between(0, 4);
@@ -83,8 +87,35 @@ class ReplicationProperties {
                 net.jqwik.api.Tuple.of(6, Combinators.combine(node, node).as(Deliver::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(node, node).as(Cut::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(node, node).as(Heal::new)),
-                net.jqwik.api.Tuple.of(1, node.map(Crash::new)));
+                net.jqwik.api.Tuple.of(1, node.map(Crash::new)),
+                net.jqwik.api.Tuple.of(2, node.map(Prune::new)));
         return action.list().ofMinSize(5).ofMaxSize(40);
+    }
+
+    /**
+     * Longer schedules on which pruning really happens: a node prunes once every peer confirmed a
+     * common commit, so deliveries are frequent and prunes come often (in the schedules above, under
+     * 1 % of prune actions found anything to prune).
+     */
+    @Provide
+    Arbitrary<List<Action>> pruningSchedules() {
+        Arbitrary<Integer> node = Arbitraries.integers().between(0, 3);
+        Arbitrary<Integer> key = Arbitraries.integers().between(0, KEYS.size() - 1);
+        Arbitrary<Action> action = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, Combinators.combine(node, key).as(Write::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(node, key).as(Delete::new)),
+                net.jqwik.api.Tuple.of(10, Combinators.combine(node, node).as(Deliver::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(node, node).as(Cut::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(node, node).as(Heal::new)),
+                net.jqwik.api.Tuple.of(1, node.map(Crash::new)),
+                net.jqwik.api.Tuple.of(4, node.map(Prune::new)));
+        return action.list().ofMinSize(20).ofMaxSize(120);
+    }
+
+    @Property(tries = 500)
+    void replicasThatPruneConvergeAndLoseNothing(@ForAll("pruningSchedules") List<Action> schedule,
+                                                 @ForAll @IntRange(min = 3, max = 4) int nodes) throws IOException {
+        replicasConvergeAndLoseNothing(schedule, nodes);
     }
 
     /**
@@ -100,6 +131,7 @@ class ReplicationProperties {
         final Set<String> deleted = new HashSet<>();
         final Map<Integer, Set<String>> seen = new HashMap<>();
         final Map<String, Set<String>> deletedWrites = new HashMap<>();
+        final List<String> prunes = new ArrayList<>();
         int seq;
 
         Set<String> seenBy(int node) {
@@ -115,13 +147,13 @@ class ReplicationProperties {
         Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "quire-sim")
                 : Files.createTempDirectory("quire-sim");
         try (SimulatedCluster c = new SimulatedCluster(dir, nodes)) {
-            run(c, schedule, nodes);
+            for (String p : run(c, schedule, nodes).prunes) net.jqwik.api.statistics.Statistics.label("prune").collect(p);
         } finally {
             delete(dir);
         }
     }
 
-    static void run(SimulatedCluster c, List<Action> schedule, int nodes) {
+    static Ledger run(SimulatedCluster c, List<Action> schedule, int nodes) {
         c.store(0).create(DB, SCHEMA);
         for (int i = 1; i < nodes; i++) c.deliver(0, i, DB);
         Ledger ledger = new Ledger();
@@ -135,6 +167,7 @@ class ReplicationProperties {
         checkLedger(c.db(0, DB), ledger);
         for (int i = 1; i < nodes; i++)
             assertEquals(c.db(0, DB).currentHead().tree().id(), c.db(i, DB).currentHead().tree().id(), "trees differ on n" + i);
+        return ledger;
     }
 
     static void apply(SimulatedCluster c, Ledger l, Action a, int nodes) {
@@ -174,6 +207,12 @@ class ReplicationProperties {
             case Cut x when x.a() < nodes && x.b() < nodes -> c.partition(x.a(), x.b());
             case Heal x when x.a() < nodes && x.b() < nodes -> c.heal(x.a(), x.b());
             case Crash x when x.node() < nodes -> c.crash(x.node());
+            case Prune x when x.node() < nodes -> {
+                Set<String> peers = new HashSet<>();
+                for (int i = 0; i < nodes; i++) if (i != x.node()) peers.add(SimulatedCluster.name(i));
+                var out = io.quire.server.prune.Maintenance.run(c.db(x.node(), DB), peers, false, 1);
+                l.prunes.add(out.prunedAt() == null ? "nothing to prune" : out.borders() > 0 ? "pruned with borders" : "pruned at a cut");
+            }
             default -> {
             }
         }

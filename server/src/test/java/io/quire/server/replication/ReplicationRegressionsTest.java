@@ -40,6 +40,7 @@ class ReplicationRegressionsTest {
                 case "Cut" -> actions.add(new ReplicationProperties.Cut(i(w[1]), i(w[2])));
                 case "Heal" -> actions.add(new ReplicationProperties.Heal(i(w[1]), i(w[2])));
                 case "Crash" -> actions.add(new ReplicationProperties.Crash(i(w[1])));
+                case "Prune" -> actions.add(new ReplicationProperties.Prune(i(w[1])));
                 default -> throw new IllegalArgumentException(file + ": unknown action " + w[0]);
             }
         }

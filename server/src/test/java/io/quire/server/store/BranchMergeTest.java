@@ -88,31 +88,56 @@ class BranchMergeTest {
         assertEquals(a.get(id("ann")).orElseThrow().data(), b.get(id("ann")).orElseThrow().data());
     }
 
-    @Test
-    void headsWithEqualContentButDifferentHistoriesSettleOnTheSmallerIdWithoutAMergeCommit() throws Exception {
-        // Same tree as a's head, another history (as when nodes merged the same writes in other orders).
+    /** A commit with {@code a}'s current tree and parents but another identity: same content, other history. */
+    private org.eclipse.jgit.lib.ObjectId twinOfHead(String who) throws Exception {
         org.eclipse.jgit.lib.Repository repo = a.repository();
         Head h = a.currentHead();
-        org.eclipse.jgit.lib.ObjectId twin;
         try (org.eclipse.jgit.lib.ObjectInserter ins = repo.newObjectInserter()) {
             org.eclipse.jgit.lib.CommitBuilder cb = new org.eclipse.jgit.lib.CommitBuilder();
             cb.setTreeId(h.tree().id());
             cb.setParentIds(repo.parseCommit(h.commit()).getParents());
-            org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("other", "o@x");
-            cb.setAuthor(who);
-            cb.setCommitter(who);
+            org.eclipse.jgit.lib.PersonIdent id = new org.eclipse.jgit.lib.PersonIdent(who, who + "@x");
+            cb.setAuthor(id);
+            cb.setCommitter(id);
             cb.setMessage("same content, other history\n");
-            twin = ins.insert(cb);
+            org.eclipse.jgit.lib.ObjectId twin = ins.insert(cb);
             ins.flush();
+            return twin;
         }
-        String before = a.head();
-        Integration kept = a.integrateWith(twin, null);
-        String smaller = before.compareTo(twin.name()) <= 0 ? before : twin.name();
-        assertEquals(smaller, a.head(), "both replicas keep the smaller id, so they agree without merging");
-        assertEquals(smaller, kept.head().name());
-        assertEquals(smaller.equals(twin.name()), kept.containsOther(), "main contains the other head only when it was adopted");
-        assertEquals(h.tree().id(), a.currentHead().tree().id(), "readers see no change");
-        assertTrue(repo.parseCommit(a.currentHead().commit()).getParentCount() <= 1, "no merge commit");
+    }
+
+    @Test
+    void headsWithEqualContentButDifferentHistoriesAreJoinedKeepingBothHistories() throws Exception {
+        org.eclipse.jgit.lib.Repository repo = a.repository();
+        org.eclipse.jgit.lib.ObjectId tree = a.currentHead().tree().id();
+        org.eclipse.jgit.lib.ObjectId before = a.currentHead().commit();
+        org.eclipse.jgit.lib.ObjectId twin = twinOfHead("other");
+        Integration joined = a.integrateWith(twin, null);
+        org.eclipse.jgit.revwalk.RevCommit head = repo.parseCommit(a.currentHead().commit());
+        assertEquals(java.util.Set.of(before, twin), java.util.Set.of(head.getParents()), "main keeps both histories");
+        assertTrue(joined.containsOther());
+        assertEquals(tree, a.currentHead().tree().id(), "readers see no change");
+    }
+
+    @Test
+    void equalContentHeadsJoinedInAnyOrderGiveOneCommit() throws Exception {
+        // Three heads with one tree, as when three nodes merged the same writes in different orders.
+        org.eclipse.jgit.lib.ObjectId x = a.currentHead().commit(), y = twinOfHead("y"), z = twinOfHead("z");
+        org.eclipse.jgit.lib.Repository repo = a.repository();
+        // Replica a joins y then z; then, from x again, z then y; then the pairwise joins of the others.
+        a.integrateWith(y, null);
+        a.integrateWith(z, null);
+        org.eclipse.jgit.lib.ObjectId first = a.currentHead().commit();
+        a.advance(x);
+        a.integrateWith(z, null);
+        org.eclipse.jgit.lib.ObjectId xz = a.currentHead().commit();
+        a.advance(y);
+        a.integrateWith(z, null);
+        org.eclipse.jgit.lib.ObjectId yz = a.currentHead().commit();
+        a.advance(xz);
+        a.integrateWith(yz, null);
+        assertEquals(first, a.currentHead().commit(), "the join of x, y and z is one commit whatever the order");
+        assertEquals(3, repo.parseCommit(first).getParentCount());
     }
 
     @Test

@@ -59,22 +59,25 @@ public final class MergeBases {
      */
     public static ObjectId baseTree(ObjectReader reader, ObjectInserter ins, TreeMerger merger, RevCommit a, RevCommit b)
             throws IOException {
-        return baseTree(reader, ins, merger, a, b, null);
+        return baseTree(reader, ins, merger, Grafts.NONE, a, b, null);
     }
 
-    /** {@link #baseTree}, given the best common ancestors when the caller already walked them (null: walk). */
-    public static ObjectId baseTree(ObjectReader reader, ObjectInserter ins, TreeMerger merger, RevCommit a, RevCommit b,
-                                    List<ObjectId> bases) throws IOException {
-        ObjectId base = baseCommit(reader, ins, merger, a, b, bases, 0);
+    /**
+     * {@link #baseTree} in a pruned repository whose boundaries carry {@code grafts}, given the best
+     * common ancestors when the caller already walked them (null: walk).
+     */
+    public static ObjectId baseTree(ObjectReader reader, ObjectInserter ins, TreeMerger merger, Grafts grafts, RevCommit a,
+                                    RevCommit b, List<ObjectId> bases) throws IOException {
+        ObjectId base = baseCommit(reader, ins, merger, grafts, a, b, bases, 0);
         if (base == null) return null;
         try (RevWalk rw = new RevWalk(reader)) {
             return rw.parseCommit(base).getTree().getId();
         }
     }
 
-    private static ObjectId baseCommit(ObjectReader reader, ObjectInserter ins, TreeMerger merger, AnyObjectId a, AnyObjectId b,
-                                       List<ObjectId> known, int depth) throws IOException {
-        try (RevWalk rw = new RevWalk(reader)) {
+    private static ObjectId baseCommit(ObjectReader reader, ObjectInserter ins, TreeMerger merger, Grafts grafts, AnyObjectId a,
+                                       AnyObjectId b, List<ObjectId> known, int depth) throws IOException {
+        try (RevWalk rw = grafts.walk(reader)) {
             List<ObjectId> bases = known != null ? known : of(rw, a, b);
             if (bases.isEmpty()) return null;
             ObjectId acc = bases.get(0);
@@ -86,7 +89,7 @@ public final class MergeBases {
                     acc = known2;
                     continue;
                 }
-                ObjectId sub = baseCommit(reader, ins, merger, acc, next, null, depth + 1);
+                ObjectId sub = baseCommit(reader, ins, merger, grafts, acc, next, null, depth + 1);
                 RevCommit x = rw.parseCommit(acc), y = rw.parseCommit(next);
                 ObjectId subTree = sub == null ? null : rw.parseCommit(sub).getTree().getId();
                 ObjectId tree = merger.merge(subTree, x, y, false).tree().id();
