@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
@@ -127,10 +128,11 @@ public final class GitHttpService {
         if (db == null) return;
         HttpServerResponse resp = rc.response();
         resp.putHeader("Content-Type", "application/x-" + service + "-advertisement").putHeader("Cache-Control", "no-cache").setChunked(true);
-        String protocol = rc.request().getHeader("Git-Protocol");
+        Set<ObjectId> boundaries = receive ? Set.of() : boundariesFor(rc.request(), db);
+        String protocol = boundaries.isEmpty() ? rc.request().getHeader("Git-Protocol") : null;
         run(rc, db, null, resp, out -> {
             PacketLineOut pck = new PacketLineOut(out);
-            PacketLineOutRefAdvertiser adv = new PacketLineOutRefAdvertiser(pck);
+            PacketLineOutRefAdvertiser adv = boundaries.isEmpty() ? new PacketLineOutRefAdvertiser(pck) : new ShallowAdvertiser(pck, boundaries);
             if (receive) {
                 pck.writeString("# service=" + service + "\n");
                 pck.end();
@@ -152,13 +154,52 @@ public final class GitHttpService {
         RequestInputStream body = new RequestInputStream(req, vertx.getOrCreateContext(), MAX_BODY);
         HttpServerResponse resp = rc.response();
         resp.putHeader("Content-Type", "application/x-" + service + "-result").putHeader("Cache-Control", "no-cache").setChunked(true);
-        String protocol = req.getHeader("Git-Protocol");
+        String protocol = !receive && !boundariesFor(req, db).isEmpty() ? null : req.getHeader("Git-Protocol"); // as advertised
         boolean gzip = "gzip".equalsIgnoreCase(req.getHeader("Content-Encoding"));
         run(rc, db, body, resp, out -> {
             InputStream in = gzip ? new GZIPInputStream(body) : body;
             if (receive) receivePack(db, who[0].get()).receive(in, out, null);
             else uploadPack(db, protocol).upload(in, out, null);
         });
+    }
+
+    /**
+     * The shallow boundaries to advertise to this client: a pruned replica's, to stock git only.
+     * JGit's server never advertises them, so stock git could not clone a pruned replica ("did not
+     * receive expected object", STACK.md). Git's own upload-pack sends them as {@code shallow} lines
+     * after the refs, which only protocol v0 has room for, and git then clones into a shallow
+     * repository. JGit's client (our peers) rejects such lines, and takes the boundaries from the
+     * published refs instead ({@code Horizons}).
+     */
+    private static Set<ObjectId> boundariesFor(HttpServerRequest req, GitDatabase db) {
+        String agent = req.getHeader("User-Agent");
+        if (agent == null || !agent.startsWith("git/")) return Set.of();
+        try {
+            Set<ObjectId> out = new java.util.TreeSet<>();
+            for (ObjectId s : db.repository().getObjectDatabase().getShallowCommits())
+                if (db.repository().getObjectDatabase().has(s)) out.add(s.copy());
+            return out;
+        } catch (java.io.IOException e) {
+            return Set.of();
+        }
+    }
+
+    /** A v0 advertisement followed by {@code shallow <id>} lines, as git's upload-pack writes them. */
+    private static final class ShallowAdvertiser extends PacketLineOutRefAdvertiser {
+        private final PacketLineOut pck;
+        private final Set<ObjectId> boundaries;
+
+        ShallowAdvertiser(PacketLineOut pck, Set<ObjectId> boundaries) {
+            super(pck);
+            this.pck = pck;
+            this.boundaries = boundaries;
+        }
+
+        @Override
+        public void end() throws java.io.IOException {
+            for (ObjectId b : boundaries) pck.writeString("shallow " + b.name() + "\n");
+            super.end();
+        }
     }
 
     private UploadPack uploadPack(GitDatabase db, String protocol) {
