@@ -79,17 +79,7 @@ class ReplicationProperties {
 
     @Provide
     Arbitrary<List<Action>> schedules() {
-        Arbitrary<Integer> node = Arbitraries.integers().between(0, 4);
-        Arbitrary<Integer> key = Arbitraries.integers().between(0, KEYS.size() - 1);
-        Arbitrary<Action> action = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, Combinators.combine(node, key).as(Write::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(node, key).as(Delete::new)),
-                net.jqwik.api.Tuple.of(6, Combinators.combine(node, node).as(Deliver::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(node, node).as(Cut::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(node, node).as(Heal::new)),
-                net.jqwik.api.Tuple.of(1, node.map(Crash::new)),
-                net.jqwik.api.Tuple.of(2, node.map(Prune::new)));
-        return action.list().ofMinSize(5).ofMaxSize(40);
+        return schedules(4, 6, 2, 5, 40);
     }
 
     /**
@@ -99,17 +89,22 @@ class ReplicationProperties {
      */
     @Provide
     Arbitrary<List<Action>> pruningSchedules() {
-        Arbitrary<Integer> node = Arbitraries.integers().between(0, 3);
+        return schedules(3, 10, 4, 20, 120);
+    }
+
+    /** Schedules over nodes 0..{@code maxNode}, with the given weights of deliveries and prunes among the other actions. */
+    static Arbitrary<List<Action>> schedules(int maxNode, int deliverWeight, int pruneWeight, int minSize, int maxSize) {
+        Arbitrary<Integer> node = Arbitraries.integers().between(0, maxNode);
         Arbitrary<Integer> key = Arbitraries.integers().between(0, KEYS.size() - 1);
         Arbitrary<Action> action = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, Combinators.combine(node, key).as(Write::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(node, key).as(Delete::new)),
-                net.jqwik.api.Tuple.of(10, Combinators.combine(node, node).as(Deliver::new)),
+                net.jqwik.api.Tuple.of(deliverWeight, Combinators.combine(node, node).as(Deliver::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(node, node).as(Cut::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(node, node).as(Heal::new)),
                 net.jqwik.api.Tuple.of(1, node.map(Crash::new)),
-                net.jqwik.api.Tuple.of(4, node.map(Prune::new)));
-        return action.list().ofMinSize(20).ofMaxSize(120);
+                net.jqwik.api.Tuple.of(pruneWeight, node.map(Prune::new)));
+        return action.list().ofMinSize(minSize).ofMaxSize(maxSize);
     }
 
     @Property(tries = 500)
