@@ -63,7 +63,14 @@ class PackConsolidationTest {
             assertTrue(db.repository().getObjectDatabase().has(loose), "an object no ref reaches is kept");
             assertEquals("changed 3", db.get(id("c3")).orElseThrow().data().get("name").asText());
             assertEquals("n1999", db.get(id("c1999")).orElseThrow().data().get("name").asText());
+            File packDir = new File(db.repository().getObjectDatabase().getDirectory(), "pack");
+            assertEquals(9, packDir.listFiles((d, n) -> n.startsWith("tmp_quire_retired_")).length, "folded packs wait, retired");
+            assertEquals(11, packDir.listFiles((d, n) -> n.endsWith(".idx")).length, "with their indexes");
+            Thread.sleep(PackConsolidation.RETIRE_GRACE_MILLIS + 100);
             assertEquals(0, db.consolidateNow(PackConsolidation.MIN_FOLD).folded(), "nothing left to fold");
+            assertEquals(0, packDir.listFiles((d, n) -> n.startsWith("tmp_")).length, "retired packs deleted after the grace");
+            assertEquals(2, packDir.listFiles((d, n) -> n.endsWith(".idx")).length, "with their indexes");
+            assertEquals("changed 3", db.get(id("c3")).orElseThrow().data().get("name").asText());
             fsck(db.repository());
         }
     }
