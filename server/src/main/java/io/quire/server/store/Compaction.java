@@ -68,6 +68,10 @@ public final class Compaction {
         File[] stale = packDir.listFiles((d, n) -> n.endsWith(".bitmap"));
         if (stale != null) for (File f : stale) f.delete();
         new File(repo.getObjectDatabase().getDirectory(), "info/commit-graph").delete();
+        // Packs a consolidation retired (index kept for a grace period): JGit's prune would delete
+        // each index as an orphan with a WARN. The caller holds the write side of the objects lock,
+        // so no consolidation runs, and this repack replaces packs at once anyway.
+        PackConsolidation.deleteRetired(packDir, System.currentTimeMillis(), 0);
         // Geometric compaction: when one pack is much larger than all the others together (the
         // usual case: a repacked base plus recent group-commit packs), mark it kept so the repack
         // rewrites only the small ones. Without this each compaction copied the whole repository

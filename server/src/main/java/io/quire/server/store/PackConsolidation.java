@@ -230,7 +230,7 @@ final class PackConsolidation {
      * (unless a pack of the same name was installed again since: same object set). Also what a crash
      * left retired.
      */
-    private static void deleteRetired(File packDir, long now, long graceMillis) {
+    static void deleteRetired(File packDir, long now, long graceMillis) {
         File[] retired = packDir.listFiles((d, n) -> n.startsWith(RETIRED_PREFIX));
         if (retired == null) return;
         for (File f : retired) {
