@@ -54,7 +54,7 @@ class BranchMergeTest {
     }
 
     static DocumentId id(String s) {
-        return DocumentId.of("contact", s);
+        return Fixtures.contact(s);
     }
 
     private void exchange() throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.sdk.DocumentId;
-import io.quire.sdk.Transaction;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,15 +28,7 @@ class CompactionTest {
     void aLargeBasePackIsKeptWhileTheSmallPacksAreFoldedIntoOne() throws Exception {
         try (GitDatabases dbs = new GitDatabases(dir, "a")) {
             GitDatabase db = dbs.create("contacts", Fixtures.CONTACTS);
-            Transaction.Builder big = Transaction.builder();
-            java.util.Random random = new java.util.Random(7);
-            for (int i = 0; i < 2_000; i++) {
-                String notes = java.util.HexFormat.of().formatHex(random.ints(100, 0, 256).collect(java.io.ByteArrayOutputStream::new,
-                        java.io.ByteArrayOutputStream::write, (a, b) -> a.writeBytes(b.toByteArray())).toByteArray());
-                big.put(DocumentId.of("contact", "c" + i), json("{\"name\":\"n" + i + "\",\"notes\":\"" + notes + "\"}"));
-            }
-            db.commit(big.build());
-            Compaction.repack(db.repository(), true); // a full repack, as pruning does
+            Fixtures.writeLargeBasePack(db);
 
             Set<String> base = packs(db);
             assertEquals(1, base.size());

@@ -35,6 +35,27 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A document id of type {@code contact}. */
+    static io.quire.sdk.DocumentId contact(String id) {
+        return io.quire.sdk.DocumentId.of("contact", id);
+    }
+
+    /**
+     * 2,000 contacts with random notes in one commit, then a full repack (as pruning does): one
+     * large base pack, beside which the packs of later commits are small.
+     */
+    static void writeLargeBasePack(GitDatabase db) throws IOException {
+        io.quire.sdk.Transaction.Builder big = io.quire.sdk.Transaction.builder();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] notes = new byte[100];
+            random.nextBytes(notes);
+            big.put(contact("c" + i), json("{\"name\":\"n" + i + "\",\"notes\":\"" + java.util.HexFormat.of().formatHex(notes) + "\"}"));
+        }
+        db.commit(big.build());
+        Compaction.repack(db.repository(), true);
+    }
+
     static ObjectNode json(String text) {
         try {
             return (ObjectNode) DocumentCodec.MAPPER.readTree(text);
@@ -50,6 +71,14 @@ public final class Fixtures {
                 .setRemote(new URIish(dir.toURI().toString()).toString())
                 .setRefSpecs(new RefSpec("+refs/heads/main:refs/heads/" + branch))
                 .call();
+    }
+
+    /** Node directories {@code dir/a} and {@code dir/b}, each with a replica of one seeded contacts database. */
+    static void seedTwoReplicas(Path dir) throws IOException {
+        try (GitDatabases a = new GitDatabases(dir.resolve("a"), "a")) {
+            a.create("contacts", CONTACTS).put(contact("seed"), json("{\"name\":\"seed\"}"));
+        }
+        copyOf(dir.resolve("a"), dir.resolve("b"));
     }
 
     static Path copyOf(Path src, Path dst) throws IOException {

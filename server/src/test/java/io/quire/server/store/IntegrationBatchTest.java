@@ -1,5 +1,7 @@
 package io.quire.server.store;
 
+import static io.quire.server.store.Fixtures.contact;
+
 import static io.quire.server.store.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,21 +26,14 @@ class IntegrationBatchTest {
     @TempDir
     Path dir;
 
-    static DocumentId id(String s) {
-        return DocumentId.of("contact", s);
-    }
-
     @Test
     void writesQueuedBehindAnIntegrationAreCommittedOnTopOfItsMergeInOneGo() throws Exception {
-        GitDatabases nodeA = new GitDatabases(dir.resolve("a"), "a");
-        nodeA.create("contacts", Fixtures.CONTACTS).put(id("seed"), json("{\"name\":\"seed\"}"));
-        nodeA.close();
-        Fixtures.copyOf(dir.resolve("a"), dir.resolve("b"));
+        Fixtures.seedTwoReplicas(dir);
         try (GitDatabases a = new GitDatabases(dir.resolve("a"), "a"); GitDatabases b = new GitDatabases(dir.resolve("b"), "b")) {
             GitDatabase da = a.get("contacts");
             GitDatabase db = b.get("contacts");
-            da.put(id("ann"), json("{\"name\":\"Ann\"}"));
-            db.put(id("bob"), json("{\"name\":\"Bob\"}"));
+            da.put(contact("ann"), json("{\"name\":\"Ann\"}"));
+            db.put(contact("bob"), json("{\"name\":\"Bob\"}"));
             Fixtures.fetchMain(db, da, "peer");
             ObjectId theirs = da.repository().resolve("refs/heads/peer");
             ObjectId before = da.currentHead().commit();
@@ -52,7 +47,7 @@ class IntegrationBatchTest {
             CompletableFuture<Integration> merged = CompletableFuture.supplyAsync(() -> da.integrateWith(theirs, null));
             Thread.sleep(100);
             List<CompletableFuture<CommitResult>> writes = new ArrayList<>();
-            for (int i = 0; i < 5; i++) writes.add(da.commitAsync(Transaction.builder().put(id("w" + i), json("{\"name\":\"w" + i + "\"}")).build()));
+            for (int i = 0; i < 5; i++) writes.add(da.commitAsync(Transaction.builder().put(contact("w" + i), json("{\"name\":\"w" + i + "\"}")).build()));
             release.countDown();
             hold.get(10, TimeUnit.SECONDS);
             Integration r = merged.get(10, TimeUnit.SECONDS);
@@ -76,15 +71,15 @@ class IntegrationBatchTest {
             assertEquals(1, changes.size(), "one head change (one ref move, one round of syncs) for the merge and the writes: " + changes);
             assertEquals(before, changes.get(0).from());
             assertEquals(head, changes.get(0).to());
-            for (String k : List.of("seed", "ann", "bob", "w0", "w4")) assertTrue(da.get(id(k)).isPresent(), k);
+            for (String k : List.of("seed", "ann", "bob", "w0", "w4")) assertTrue(da.get(contact(k)).isPresent(), k);
 
             // With nothing queued, the merge is adopted alone before integrateWith returns.
-            db.put(id("cy"), json("{\"name\":\"Cy\"}"));
+            db.put(contact("cy"), json("{\"name\":\"Cy\"}"));
             Fixtures.fetchMain(db, da, "peer");
             Integration alone = da.integrateWith(da.repository().resolve("refs/heads/peer"), null);
             assertEquals(alone.head(), da.currentHead().commit());
             assertEquals(alone.head(), da.repository().resolve("refs/heads/main"));
-            assertTrue(da.get(id("cy")).isPresent());
+            assertTrue(da.get(contact("cy")).isPresent());
             PackConsolidationTest.fsck(da.repository());
         }
     }

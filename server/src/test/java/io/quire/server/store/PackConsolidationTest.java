@@ -1,11 +1,12 @@
 package io.quire.server.store;
 
+import static io.quire.server.store.Fixtures.contact;
+
 import static io.quire.server.store.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.sdk.DocumentId;
-import io.quire.sdk.Transaction;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,27 +32,15 @@ class PackConsolidationTest {
     @TempDir
     Path dir;
 
-    static DocumentId id(String s) {
-        return DocumentId.of("contact", s);
-    }
-
     @Test
     void theRecentPacksAreFoldedIntoOneTheBaseIsKeptAndUnreachableObjectsStay() throws Exception {
         try (GitDatabases dbs = new GitDatabases(dir, "a")) {
             GitDatabase db = dbs.create("contacts", Fixtures.CONTACTS);
-            Transaction.Builder big = Transaction.builder();
-            java.util.Random random = new java.util.Random(7);
-            for (int i = 0; i < 2_000; i++) {
-                byte[] notes = new byte[100];
-                random.nextBytes(notes);
-                big.put(id("c" + i), json("{\"name\":\"n" + i + "\",\"notes\":\"" + java.util.HexFormat.of().formatHex(notes) + "\"}"));
-            }
-            db.commit(big.build());
-            Compaction.repack(db.repository(), true);
+            Fixtures.writeLargeBasePack(db);
             Set<String> base = CompactionTest.packs(db);
             assertEquals(1, base.size());
 
-            for (int i = 0; i < 8; i++) db.put(id("c" + i), json("{\"name\":\"changed " + i + "\"}"));
+            for (int i = 0; i < 8; i++) db.put(contact("c" + i), json("{\"name\":\"changed " + i + "\"}"));
             ObjectId loose = unreachableBlob(db.repository(), "no ref reaches this");
             assertEquals(10, CompactionTest.packs(db).size());
 
@@ -61,8 +50,8 @@ class PackConsolidationTest {
             assertEquals(2, after.size(), after.toString());
             assertTrue(after.containsAll(base), "the base pack is not rewritten");
             assertTrue(db.repository().getObjectDatabase().has(loose), "an object no ref reaches is kept");
-            assertEquals("changed 3", db.get(id("c3")).orElseThrow().data().get("name").asText());
-            assertEquals("n1999", db.get(id("c1999")).orElseThrow().data().get("name").asText());
+            assertEquals("changed 3", db.get(contact("c3")).orElseThrow().data().get("name").asText());
+            assertEquals("n1999", db.get(contact("c1999")).orElseThrow().data().get("name").asText());
             File packDir = new File(db.repository().getObjectDatabase().getDirectory(), "pack");
             assertEquals(9, packDir.listFiles((d, n) -> n.startsWith("tmp_quire_retired_")).length, "folded packs wait, retired");
             assertEquals(11, packDir.listFiles((d, n) -> n.endsWith(".idx")).length, "with their indexes");
@@ -70,7 +59,7 @@ class PackConsolidationTest {
             assertEquals(0, db.consolidateNow(PackConsolidation.MIN_FOLD).folded(), "nothing left to fold");
             assertEquals(0, packDir.listFiles((d, n) -> n.startsWith("tmp_")).length, "retired packs deleted after the grace");
             assertEquals(2, packDir.listFiles((d, n) -> n.endsWith(".idx")).length, "with their indexes");
-            assertEquals("changed 3", db.get(id("c3")).orElseThrow().data().get("name").asText());
+            assertEquals("changed 3", db.get(contact("c3")).orElseThrow().data().get("name").asText());
             fsck(db.repository());
         }
     }
@@ -79,11 +68,11 @@ class PackConsolidationTest {
     void theWriterStartsConsolidationsByItselfOncePacksPileUp() throws Exception {
         try (GitDatabases dbs = new GitDatabases(dir, "a")) {
             GitDatabase db = dbs.create("contacts", Fixtures.CONTACTS);
-            for (int i = 0; i < 3 * PackConsolidation.TRIGGER_PACKS; i++) db.put(id("c" + i), json("{\"name\":\"n" + i + "\"}"));
+            for (int i = 0; i < 3 * PackConsolidation.TRIGGER_PACKS; i++) db.put(contact("c" + i), json("{\"name\":\"n" + i + "\"}"));
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (CompactionTest.packs(db).size() > PackConsolidation.TRIGGER_PACKS && System.nanoTime() < deadline) Thread.sleep(10);
             assertTrue(CompactionTest.packs(db).size() <= PackConsolidation.TRIGGER_PACKS, CompactionTest.packs(db).toString());
-            for (int i = 0; i < 3 * PackConsolidation.TRIGGER_PACKS; i++) assertEquals("n" + i, db.get(id("c" + i)).orElseThrow().data().get("name").asText());
+            for (int i = 0; i < 3 * PackConsolidation.TRIGGER_PACKS; i++) assertEquals("n" + i, db.get(contact("c" + i)).orElseThrow().data().get("name").asText());
         }
         fsck(new File(dir.toFile(), "dbs/contacts.git"));
     }
@@ -97,11 +86,8 @@ class PackConsolidationTest {
      */
     @Test
     void consolidationRacingCommitsAFetchAndMergesLosesNothing() throws Exception {
+        Fixtures.seedTwoReplicas(dir);
         GitDatabases nodeA = new GitDatabases(dir.resolve("a"), "a");
-        nodeA.create("contacts", Fixtures.CONTACTS).put(id("seed"), json("{\"name\":\"seed\"}"));
-        nodeA.close();
-        Fixtures.copyOf(dir.resolve("a"), dir.resolve("b"));
-        nodeA = new GitDatabases(dir.resolve("a"), "a");
         GitDatabases nodeB = new GitDatabases(dir.resolve("b"), "b");
         GitDatabase a = nodeA.get("contacts");
         GitDatabase b = nodeB.get("contacts");
@@ -116,13 +102,13 @@ class PackConsolidationTest {
                 int writer = w;
                 threads.add(Thread.ofPlatform().start(() -> run(stop, failures, k -> {
                     String key = "a" + writer + "-" + k;
-                    a.put(id(key), json("{\"name\":\"" + key + "\"}"));
+                    a.put(contact(key), json("{\"name\":\"" + key + "\"}"));
                     writtenA.add(key);
                 })));
             }
             threads.add(Thread.ofPlatform().start(() -> run(stop, failures, k -> {
                 String key = "b-" + k;
-                b.put(id(key), json("{\"name\":\"" + key + "\"}"));
+                b.put(contact(key), json("{\"name\":\"" + key + "\"}"));
                 writtenB.add(key);
                 if (k % 5 == 0) b.consolidateNow(2);
             })));
@@ -146,7 +132,7 @@ class PackConsolidationTest {
             })));
             threads.add(Thread.ofPlatform().start(() -> run(stop, failures, k -> {
                 String key = writtenA.peek();
-                if (key != null && a.get(id(key)).isEmpty()) throw new AssertionError("acknowledged " + key + " not readable");
+                if (key != null && a.get(contact(key)).isEmpty()) throw new AssertionError("acknowledged " + key + " not readable");
                 a.list("contact", java.util.Optional.empty(), 50);
             })));
             // At least 4 s, and on a loaded machine until enough of each happened (at most 30 s).
@@ -165,8 +151,8 @@ class PackConsolidationTest {
             assertTrue(folds.get() >= 10, "consolidations that folded packs: " + folds.get());
             assertTrue(merges.get() >= 10, "merges: " + merges.get());
             assertTrue(inflight.get() >= 20, "in-flight checks: " + inflight.get());
-            for (String key : writtenA) assertEquals(key, a.get(id(key)).orElseThrow(() -> new AssertionError("lost " + key)).data().get("name").asText());
-            for (String key : writtenB) assertEquals(key, a.get(id(key)).orElseThrow(() -> new AssertionError("lost " + key)).data().get("name").asText());
+            for (String key : writtenA) assertEquals(key, a.get(contact(key)).orElseThrow(() -> new AssertionError("lost " + key)).data().get("name").asText());
+            for (String key : writtenB) assertEquals(key, a.get(contact(key)).orElseThrow(() -> new AssertionError("lost " + key)).data().get("name").asText());
             fsck(a.repository());
             fsck(b.repository());
         } finally {
