@@ -27,6 +27,7 @@ import org.eclipse.jgit.lib.Repository;
  * the file's modification time and size, since every merge asks for it.
  */
 public final class GraftsFile {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GraftsFile.class);
     static final String NAME = "quire-grafts";
     private record Cached(FileTime modified, long size, Grafts grafts) {
     }
@@ -55,14 +56,23 @@ public final class GraftsFile {
         Cached c = CACHE.get(p);
         if (c != null && c.modified().equals(modified) && c.size() == size) return c.grafts();
         Map<ObjectId, List<ObjectId>> parents = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(p, StandardCharsets.US_ASCII)) {
-            String[] f = line.trim().split(" ");
-            if (f.length < 2) continue;
-            List<ObjectId> ps = new ArrayList<>();
-            for (int i = 1; i < f.length; i++) ps.add(ObjectId.fromString(f[i]));
-            parents.put(ObjectId.fromString(f[0]), ps);
+        Grafts g;
+        try {
+            for (String line : Files.readAllLines(p, StandardCharsets.ISO_8859_1)) {
+                String[] f = line.trim().split(" ");
+                if (f.length < 2) continue;
+                List<ObjectId> ps = new ArrayList<>();
+                for (int i = 1; i < f.length; i++) ps.add(ObjectId.fromString(f[i]));
+                parents.put(ObjectId.fromString(f[0]), ps);
+            }
+            g = new Grafts(parents);
+        } catch (IllegalArgumentException damaged) {
+            // Only a hand edit or a disk fault makes it unreadable (it is replaced atomically). Without
+            // grafts, merges still work, their bases across the cut are only less exact; the next
+            // prune writes a new file.
+            log.warn("event=grafts_unreadable file={} error={} action=ignored_until_next_prune", p, damaged.getMessage());
+            g = Grafts.NONE;
         }
-        Grafts g = new Grafts(parents);
         CACHE.put(p, new Cached(modified, size, g));
         return g;
     }
