@@ -52,7 +52,7 @@ final class MailHistory implements AutoCloseable {
     private final List<Map<String, Long>> validity = new ArrayList<>();
     private int serial;
     /** What the history exercised, for jqwik's statistics: renumbered, held, recovered, final messages. */
-    final int[] seen = new int[4];
+    final int[] seen = new int[5];
 
     MailHistory(int replicas) {
         r = new Replicas(replicas, MailOp.BOXES.subList(1, MailOp.BOXES.size()));
@@ -80,6 +80,10 @@ final class MailHistory implements AutoCloseable {
     void apply(MailOp op) {
         switch (op) {
             case Sync s -> sync(replica(s.into()), replica(s.from()));
+            case MailOp.Prune x -> {
+                if (r.prune(replica(x.replica()))) seen[4]++;
+                observe(replica(x.replica()));
+            }
             default -> {
                 int at = replica(switch (op) {
                     case Deliver d -> d.replica();
@@ -91,6 +95,7 @@ final class MailHistory implements AutoCloseable {
                     case Delete d -> d.replica();
                     case Rename n -> n.replica();
                     case Sync s -> s.into();
+                    case MailOp.Prune x -> x.replica();
                 });
                 try {
                     local(r.mail(at), op);
@@ -129,6 +134,7 @@ final class MailHistory implements AutoCloseable {
             }
             case Rename n -> m.rename(box(n.from()), box(n.to()));
             case Sync s -> throw new IllegalStateException("not local");
+            case MailOp.Prune x -> throw new IllegalStateException("not local");
         }
     }
 

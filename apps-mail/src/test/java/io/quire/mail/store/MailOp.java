@@ -41,6 +41,10 @@ sealed interface MailOp {
     record Sync(int into, int from) implements MailOp {
     }
 
+    /** The replica prunes history below its horizon as soon as anything lies below it. */
+    record Prune(int replica) implements MailOp {
+    }
+
     /** The text form: the record's simple name and its components, space-separated. */
     static String format(MailOp op) {
         return switch (op) {
@@ -53,6 +57,7 @@ sealed interface MailOp {
             case Delete d -> "Delete " + d.replica() + " " + d.box();
             case Rename r -> "Rename " + r.replica() + " " + r.from() + " " + r.to();
             case Sync s -> "Sync " + s.into() + " " + s.from();
+            case Prune x -> "Prune " + x.replica();
         };
     }
 
@@ -69,6 +74,7 @@ sealed interface MailOp {
             case "Delete" -> new Delete(n[0], n[1]);
             case "Rename" -> new Rename(n[0], n[1], n[2]);
             case "Sync" -> new Sync(n[0], n[1]);
+            case "Prune" -> new Prune(n[0]);
             default -> throw new IllegalArgumentException("unknown step: " + line);
         };
     }

@@ -29,11 +29,32 @@ class MailReplicationProperties {
             Statistics.label("held back as a reused UID").collect(h.seen[1] > 0);
             Statistics.label("recovered").collect(h.seen[2] > 0);
             Statistics.label("messages at the end").collect(Math.min(h.seen[3], 10));
+            Statistics.label("prunes that cut history").collect(Math.min(h.seen[4], 3));
+        }
+    }
+
+    /** The same rules on longer histories of 2-3 replicas that sync often and prune (rare in the histories above). */
+    @Property(tries = 500)
+    void mailRulesHoldWhenReplicasPrune(@ForAll("pruningHistories") List<MailOp> ops, @ForAll @IntRange(min = 2, max = 3) int replicas) {
+        try (MailHistory h = new MailHistory(replicas)) {
+            h.run(ops);
+            Statistics.label("prunes that cut history").collect(Math.min(h.seen[4], 3));
+            Statistics.label("renumbered by a merge").collect(h.seen[0] > 0);
         }
     }
 
     @Provide
     Arbitrary<List<MailOp>> histories() {
+        return histories(8, 2, 32);
+    }
+
+    @Provide
+    Arbitrary<List<MailOp>> pruningHistories() {
+        return histories(14, 5, 60);
+    }
+
+    /** Histories with the given weights of syncs and prunes among the other steps, at most {@code maxSize} steps. */
+    static Arbitrary<List<MailOp>> histories(int syncWeight, int pruneWeight, int maxSize) {
         Arbitrary<Integer> n = Arbitraries.integers().between(0, 4);
         Arbitrary<Integer> any = Arbitraries.integers().between(0, 7);
         Arbitrary<MailOp> deliver = Combinators.combine(n, n, n).as(MailOp.Deliver::new);
@@ -45,10 +66,12 @@ class MailReplicationProperties {
         Arbitrary<MailOp> delete = Combinators.combine(n, n).as(MailOp.Delete::new);
         Arbitrary<MailOp> rename = Combinators.combine(n, n, n).as(MailOp.Rename::new);
         Arbitrary<MailOp> sync = Combinators.combine(n, n).as(MailOp.Sync::new);
+        Arbitrary<MailOp> prune = n.map(MailOp.Prune::new);
         Arbitrary<MailOp> op = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, deliver), net.jqwik.api.Tuple.of(3, flag), net.jqwik.api.Tuple.of(2, expunge),
                 net.jqwik.api.Tuple.of(3, move), net.jqwik.api.Tuple.of(1, copy), net.jqwik.api.Tuple.of(3, create),
-                net.jqwik.api.Tuple.of(1, delete), net.jqwik.api.Tuple.of(1, rename), net.jqwik.api.Tuple.of(5, sync));
-        return op.list().ofMinSize(1).ofMaxSize(24);
+                net.jqwik.api.Tuple.of(1, delete), net.jqwik.api.Tuple.of(1, rename), net.jqwik.api.Tuple.of(syncWeight, sync),
+                net.jqwik.api.Tuple.of(pruneWeight, prune));
+        return op.list().ofMinSize(1).ofMaxSize(maxSize);
     }
 }

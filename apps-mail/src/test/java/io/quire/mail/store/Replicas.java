@@ -73,7 +73,14 @@ final class Replicas implements AutoCloseable {
         fetch(repo, dbs[from], "+refs/heads/main:" + ref);
         try {
             Ref r = repo.exactRef(ref);
-            dbs[into].integrate(r.getObjectId(), null);
+            String checkpoint = "refs/common/n" + from; // what the replicator records (ARCHITECTURE.md §3): pruning needs it
+            ObjectId base = repo.exactRef(checkpoint) == null ? null : repo.exactRef(checkpoint).getObjectId();
+            if (dbs[into].integrateWith(r.getObjectId(), base).containsOther()) {
+                org.eclipse.jgit.lib.RefUpdate u = repo.updateRef(checkpoint);
+                u.setNewObjectId(r.getObjectId());
+                u.setForceUpdate(true);
+                u.update();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,10 +116,30 @@ final class Replicas implements AutoCloseable {
         return java.util.Arrays.stream(dbs).map(GitDatabase::head).toList();
     }
 
+    /** Prunes replica {@code i} below its horizon once anything lies there; whether it pruned. */
+    boolean prune(int i) {
+        java.util.Set<String> peers = new java.util.HashSet<>();
+        for (int j = 0; j < size(); j++) if (j != i) peers.add("n" + j);
+        boolean pruned = io.quire.server.prune.Maintenance.run(dbs[i], peers, false, 1).prunedAt() != null;
+        mails[i].refresh();
+        return pruned;
+    }
+
     private static void fetch(Repository into, GitDatabase from, String spec) {
-        try (Transport t = Transport.open(into, new URIish(from.repository().getDirectory().toURI().toString()))) {
+        URIish uri;
+        try {
+            uri = new URIish(from.repository().getDirectory().toURI().toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Transport probe = Transport.open(into, uri)) {
+            io.quire.server.replication.Horizons.adopt(into, probe); // as the replicator does before fetching from a pruned peer
+        } catch (IOException e) {
+            throw new IllegalStateException("fetch failed: " + e, e);
+        }
+        try (Transport t = Transport.open(into, uri)) {
             t.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec(spec)));
-        } catch (IOException | URISyntaxException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("fetch failed: " + e, e);
         }
     }
