@@ -1,6 +1,7 @@
 package io.quire.server.store;
 
 import io.quire.sdk.QuireException;
+import io.quire.server.store.merge.Grafts;
 import io.quire.server.store.merge.MergeBases;
 import io.quire.server.store.merge.MergeCommits;
 import io.quire.server.store.merge.TreeMerger;
@@ -43,7 +44,8 @@ final class BranchMerge {
     static Integration integrate(GitDatabase db, ObjectId other, ObjectId fallbackBase) throws IOException {
         Repository repo = db.repository();
         ObjectId main = db.currentHead().commit();
-        try (RevWalk rw = GraftsFile.read(repo).walk(repo)) {
+        Grafts grafts = GraftsFile.read(repo);
+        try (RevWalk rw = grafts.walk(repo)) {
             RevCommit ours = rw.parseCommit(main);
             RevCommit theirs = rw.parseCommit(other);
             if (ours.equals(theirs)) return new Integration(main, true);
@@ -56,7 +58,7 @@ final class BranchMerge {
             if (ours.getTree().equals(theirs.getTree())) return settle(db, rw, ours, theirs);
             if (fallbackBase != null && bases.isEmpty() && repo.getObjectDatabase().has(fallbackBase))
                 return new Integration(mergeOnto(db, ours, theirs, rw.parseCommit(fallbackBase).getTree().getId()), true);
-            return new Integration(mergeCommit(db, ours, theirs, bases), true);
+            return new Integration(mergeCommit(db, ours, theirs, bases, grafts, null), true);
         }
     }
 
@@ -126,27 +128,24 @@ final class BranchMerge {
         }
     }
 
-    /**
-     * Writes and adopts the merge of {@code ours} and {@code theirs}, whose best common ancestors
-     * are {@code bases} (null: search them).
-     */
-    static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, List<ObjectId> bases) throws IOException {
-        return mergeCommit(db, ours, theirs, bases, null);
-    }
-
     /** The merge of {@code ours} and {@code theirs} on an explicit base tree (tests of policies on a known base). */
     static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, ObjectId baseTree) throws IOException {
-        return mergeCommit(db, ours, theirs, null, baseTree);
+        return mergeCommit(db, ours, theirs, null, Grafts.NONE, baseTree);
     }
 
-    private static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, List<ObjectId> bases, ObjectId baseTree)
-            throws IOException {
+    /**
+     * Writes and adopts the merge of {@code ours} and {@code theirs}, on {@code baseTree} or, when
+     * null, on the base computed from their best common ancestors {@code bases} (walked through the
+     * repository's {@code grafts}).
+     */
+    private static ObjectId mergeCommit(GitDatabase db, RevCommit ours, RevCommit theirs, List<ObjectId> bases, Grafts grafts,
+                                        ObjectId baseTree) throws IOException {
         org.eclipse.jgit.internal.storage.file.FileRepository repo = db.repository();
         long start = System.nanoTime();
         try (ObjectInserter ins = Compaction.inserter(repo); ObjectReader reader = ins.newReader()) {
             TreeMerger merger = MergeEngine.treeMerger(repo, reader, ins);
             ObjectId base = baseTree != null ? baseTree
-                    : MergeBases.baseTree(reader, ins, merger, GraftsFile.read(repo), ours, theirs, bases);
+                    : MergeBases.baseTree(reader, ins, merger, grafts, ours, theirs, bases);
             TreeMerger.Result result = merger.merge(base, ours, theirs);
             ObjectId commit = MergeCommits.write(ins, result.tree().id(), ours, theirs);
             db.flushDurably(ins);

@@ -54,17 +54,10 @@ public final class MergeBases {
     }
 
     /**
-     * The base tree for merging {@code a} and {@code b}, or null when they share no history.
-     * {@code reader} must see what {@code ins} writes (use {@code ins.newReader()}).
-     */
-    public static ObjectId baseTree(ObjectReader reader, ObjectInserter ins, TreeMerger merger, RevCommit a, RevCommit b)
-            throws IOException {
-        return baseTree(reader, ins, merger, Grafts.NONE, a, b, null);
-    }
-
-    /**
-     * {@link #baseTree} in a pruned repository whose boundaries carry {@code grafts}, given the best
-     * common ancestors when the caller already walked them (null: walk).
+     * The base tree for merging {@code a} and {@code b}, or null when they share no history, in a
+     * repository whose pruned boundaries carry {@code grafts}, given the best common ancestors when
+     * the caller already walked them (null: walk). {@code reader} must see what {@code ins} writes
+     * (use {@code ins.newReader()}).
      */
     public static ObjectId baseTree(ObjectReader reader, ObjectInserter ins, TreeMerger merger, Grafts grafts, RevCommit a,
                                     RevCommit b, List<ObjectId> bases) throws IOException {
